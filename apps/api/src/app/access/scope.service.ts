@@ -1,0 +1,51 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { SessionUser } from '@pm/api-contract';
+import { canRead, canWrite, Scope, scopeOf } from '@pm/domain';
+import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+
+/**
+ * The one place that turns a user into the organisations they may read and write
+ * (the rule itself is scopeOf in libs/domain). Every query of scoped records goes
+ * through restrict(); single records through assertReadable / assertWritable.
+ * Out of scope reads answer 404 (the record's existence is not disclosed); writes 403.
+ */
+@Injectable()
+export class ScopeService {
+  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+
+  async of(user: SessionUser): Promise<Scope> {
+    const nodes = await this.organizations.find({ select: { id: true, parentId: true } });
+    return scopeOf(user, nodes);
+  }
+
+  /** Limits a query to rows whose organisation column the user may read. */
+  async restrict<T extends ObjectLiteral>(
+    user: SessionUser,
+    query: SelectQueryBuilder<T>,
+    organizationColumn: string,
+  ): Promise<SelectQueryBuilder<T>> {
+    const scope = await this.of(user);
+    if (scope.read === 'all') return query;
+    return query.andWhere(`${organizationColumn} = ANY(:scopeOrganizationIds)`, {
+      scopeOrganizationIds: [...scope.read],
+    });
+  }
+
+  /** The 主管部门 a user works in or under: a department reviewer's own, a unit's parent; null for finance and admin. */
+  async departmentOf(user: SessionUser): Promise<string | null> {
+    if (user.role === 'department_reviewer') return user.organizationId;
+    if (user.role !== 'project_lead') return null;
+    const unit = await this.organizations.findOneBy({ id: user.organizationId });
+    return unit?.parentId ?? null;
+  }
+
+  async assertReadable(user: SessionUser, organizationId: string): Promise<void> {
+    if (!canRead(await this.of(user), organizationId)) throw new NotFoundException('未找到该记录，或您无权查看');
+  }
+
+  async assertWritable(user: SessionUser, organizationId: string): Promise<void> {
+    if (!canWrite(await this.of(user), organizationId)) throw new ForbiddenException('您只能为本单位办理此项业务');
+  }
+}

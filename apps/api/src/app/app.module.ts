@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { RequestLogMiddleware } from './common/request-log.middleware';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DepartmentTargetsModule } from './department-targets/department-targets.module';
+import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
+import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
+import { LibraryModule } from './library/library.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { ProjectsModule } from './projects/projects.module';
+import { SeedModule } from './seed/seed.module';
+import { SettingsModule } from './settings/settings.module';
+import { TargetsModule } from './targets/targets.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const web =
+      config.webDist && existsSync(config.webDist)
+        ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+        : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AccessModule,
+        AuthModule,
+        HealthModule,
+        OrganizationsModule,
+        UsersModule,
+        SettingsModule,
+        FiscalYearsModule,
+        ProjectsModule,
+        AuditModule,
+        TargetsModule,
+        DepartmentTargetsModule,
+        InboxModule,
+        LibraryModule,
+        SeedModule,
+        ...web,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes('{*path}');
+  }
+}

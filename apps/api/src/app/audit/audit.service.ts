@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditEntryDto, Page, SessionUser } from '@pm/api-contract';
+import { EntityManager, Repository } from 'typeorm';
+import { ScopeService } from '../access/scope.service';
+import { User } from '../users/user.entity';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditChange {
+  entity: string;
+  entityId: string;
+  organizationId: string | null;
+  action: string;
+  field?: string | null;
+  oldValue?: string | null;
+  newValue?: string | null;
+}
+
+/** Every change to a record goes here, inside the transaction that made it. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async record(db: EntityManager, actor: SessionUser, changes: AuditChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await db.insert(
+      AuditEntry,
+      changes.map((c) => ({ ...c, actorId: actor.id, field: c.field ?? null, oldValue: c.oldValue ?? null, newValue: c.newValue ?? null })),
+    );
+  }
+
+  /** The log of the user's scope, newest first. */
+  async list(user: SessionUser, filter: { entity?: string; entityId?: string; page?: number; pageSize?: number }): Promise<Page<AuditEntryDto>> {
+    const pageSize = filter.pageSize ?? 100;
+    const query = this.entries.createQueryBuilder('a').leftJoin(User, 'u', 'u.id = a.actor_id').addSelect('u.display_name', 'actor_name');
+    await this.scope.restrict(user, query, 'a.organization_id');
+    if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    const total = await query.getCount();
+    const { entities, raw } = await query
+      .orderBy('a.id', 'DESC')
+      .offset(((filter.page ?? 1) - 1) * pageSize)
+      .limit(pageSize)
+      .getRawAndEntities();
+    return {
+      total,
+      items: entities.map((a, i) => ({
+        at: a.at.toISOString(),
+        actor: raw[i].actor_name ?? null,
+        entity: a.entity,
+        entityId: a.entityId,
+        action: a.action,
+        field: a.field,
+        oldValue: a.oldValue,
+        newValue: a.newValue,
+      })),
+    };
+  }
+}

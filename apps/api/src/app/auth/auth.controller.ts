@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LoginResponse, MeResponse, SessionUser } from '@pm/api-contract';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { CurrentUser, Public, SESSION_COOKIE } from './session';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: '登录：返回令牌，并设置 httpOnly 会话 Cookie' })
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const result = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    response.cookie(SESSION_COOKIE, result.accessToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/api',
+      maxAge: this.auth.sessionMaxAgeMs,
+    });
+    return result;
+  }
+
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: '退出登录：清除会话 Cookie' })
+  logout(@Res({ passthrough: true }) response: Response): { ok: true } {
+    response.clearCookie(SESSION_COOKIE, { path: '/api' });
+    return { ok: true };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '当前登录用户' })
+  me(@CurrentUser() user: SessionUser): Promise<MeResponse> {
+    return this.auth.me(user);
+  }
+}

@@ -1,0 +1,22 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { SessionUser } from '@pm/api-contract';
+import { Action } from '@pm/domain';
+import type { Request } from 'express';
+
+export const SESSION_COOKIE = 'pm_session';
+
+export type AuthenticatedRequest = Request & { id?: string; user?: SessionUser };
+
+export const IS_PUBLIC = 'isPublic';
+/** The route answers without a signed-in user. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const REQUIRED_PERMISSION = 'requiredPermission';
+/** The route needs this permission of the shared map (libs/domain permissions). */
+export const RequirePermission = (action: Action) => SetMetadata(REQUIRED_PERMISSION, action);
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a public route');
+  return user;
+});

@@ -1,0 +1,32 @@
+import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '@pm/migrations';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { DepartmentTargetVersion } from '../department-targets/department-target-version.entity';
+import { DepartmentTarget } from '../department-targets/department-target.entity';
+import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
+import { LibraryEntry } from '../library/library-entry.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Project } from '../projects/project.entity';
+import { SettingsProfileRecord } from '../settings/settings-profile.entity';
+import { SheetVersion } from '../targets/sheet-version.entity';
+import { TargetIndicator } from '../targets/target-indicator.entity';
+import { TargetSheet } from '../targets/target-sheet.entity';
+import { User } from '../users/user.entity';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, SheetVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, DepartmentTargetVersion];
+
+/** One definition of the connection, shared by the app, the migration CLI and the tests. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DepartmentTargetDto, SessionUser } from '@pm/api-contract';
+import { CurrentUser, RequirePermission } from '../auth/session';
+import { SheetTransitionDto } from '../targets/dto/target-sheet.dto';
+import { DepartmentTargetsService } from './department-targets.service';
+import { SaveDepartmentTargetDto } from './dto/department-target.dto';
+
+const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const year = () => new ParseIntPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('department-targets')
+@ApiBearerAuth()
+@Controller('departments/:departmentId/overall-target/:year')
+export class DepartmentTargetsController {
+  constructor(private readonly targets: DepartmentTargetsService) {}
+
+  @Get()
+  @RequirePermission('targets.read')
+  @ApiOperation({ summary: '部门整体绩效目标表：履职目标、主要任务、预算情况、绩效指标及检查结果' })
+  read(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number): Promise<DepartmentTargetDto> {
+    return this.targets.read(user, departmentId, fiscalYear);
+  }
+
+  @Put()
+  @RequirePermission('targets.read')
+  @ApiOperation({ summary: '保存（本部门主管部门审核人，草稿时；版本过期 409）' })
+  save(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SaveDepartmentTargetDto): Promise<DepartmentTargetDto> {
+    return this.targets.save(user, departmentId, fiscalYear, body);
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @RequirePermission('targets.read')
+  @ApiOperation({ summary: '提交财政审核（本部门）' })
+  submit(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+    return this.targets.transition(user, departmentId, fiscalYear, 'submit', body);
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @RequirePermission('targets.review')
+  @ApiOperation({ summary: '批复（财政）' })
+  approve(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+    return this.targets.transition(user, departmentId, fiscalYear, 'approve', body);
+  }
+
+  @Post('return')
+  @HttpCode(200)
+  @RequirePermission('targets.review')
+  @ApiOperation({ summary: '退回（财政，须填写意见）' })
+  giveBack(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+    return this.targets.transition(user, departmentId, fiscalYear, 'return', body);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CreateProjectRequest, Page, ProjectDto, ProjectListQuery, SessionUser } from '@pm/api-contract';
+import { fundSplitProblem, SheetStatus } from '@pm/domain';
+import { Repository } from 'typeorm';
+import { ScopeService } from '../access/scope.service';
+import { badRequest } from '../common/api-error';
+import { FiscalYearsService } from '../fiscal-years/fiscal-years.service';
+import { Organization } from '../organizations/organization.entity';
+import { TargetSheet } from '../targets/target-sheet.entity';
+import { Project } from './project.entity';
+
+type ProjectRow = Project & { unitName: string; sheetStatus: SheetStatus | null; sheetVersion: number | null; sheetAdjusting: boolean | null };
+
+export const toProjectDto = (p: ProjectRow): ProjectDto => ({
+  id: p.id,
+  fiscalYear: p.fiscalYear,
+  unitId: p.unitId,
+  unitName: p.unitName,
+  code: p.code,
+  name: p.name,
+  category: p.category,
+  level: p.level,
+  leadName: p.leadName,
+  overallGoal: p.overallGoal,
+  funds: {
+    total: p.fundsTotal,
+    currentYearAppropriation: p.fundsCurrentYearAppropriation,
+    carryOver: p.fundsCarryOver,
+    other: p.fundsOther,
+  },
+  midTerm: { year1: p.midTermYear1, year2: p.midTermYear2, year3: p.midTermYear3 },
+  targetSheet: { status: p.sheetStatus ?? 'draft', version: p.sheetVersion ?? 0, isAdjustment: p.sheetAdjusting ?? false },
+});
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly scope: ScopeService,
+    private readonly fiscalYears: FiscalYearsService,
+  ) {}
+
+  async list(user: SessionUser, query: ProjectListQuery): Promise<Page<ProjectDto>> {
+    const pageSize = query.pageSize ?? 50;
+    const builder = this.baseQuery();
+    await this.scope.restrict(user, builder, 'p.unit_id');
+    if (query.fiscalYear) builder.andWhere('p.fiscal_year = :year', { year: query.fiscalYear });
+    if (query.unitId) builder.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
+    if (query.status) builder.andWhere("coalesce(s.status, 'draft') = :status", { status: query.status });
+    const q = query.q?.trim();
+    if (q) builder.andWhere('(p.name ILIKE :q OR p.code ILIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    const total = await builder.getCount();
+    const result = await builder
+      .orderBy('p.fiscal_year', 'DESC')
+      .addOrderBy('o.name')
+      .addOrderBy('p.name')
+      .offset(((query.page ?? 1) - 1) * pageSize)
+      .limit(pageSize)
+      .getRawAndEntities();
+    return { items: this.rows(result), total };
+  }
+
+  async get(user: SessionUser, id: string): Promise<ProjectDto> {
+    const builder = this.baseQuery().where('p.id = :id', { id });
+    await this.scope.restrict(user, builder, 'p.unit_id');
+    const [project] = this.rows(await builder.getRawAndEntities());
+    if (!project) throw new NotFoundException('未找到该项目，或您无权查看');
+    return project;
+  }
+
+  /** The project when the user may read it; 404 otherwise, so existence is not disclosed. */
+  async findVisible(user: SessionUser, id: string): Promise<Project> {
+    const project = await this.projects.findOneBy({ id });
+    if (!project) throw new NotFoundException('未找到该项目，或您无权查看');
+    await this.scope.assertReadable(user, project.unitId);
+    return project;
+  }
+
+  async create(user: SessionUser, body: CreateProjectRequest): Promise<ProjectDto> {
+    const unit = await this.organizations.findOneBy({ id: body.unitId });
+    if (!unit) throw badRequest('预算单位不存在', [{ field: 'unitId', message: '预算单位不存在' }]);
+    await this.scope.assertWritable(user, unit.id);
+    if (unit.kind !== 'unit') throw badRequest('项目须属于预算单位', [{ field: 'unitId', message: '请选择预算单位' }]);
+    await this.fiscalYears.assertOpen(body.fiscalYear);
+    const splitProblem = fundSplitProblem(body.funds);
+    if (splitProblem) throw badRequest(splitProblem, [{ field: 'funds.total', message: splitProblem }]);
+    const name = body.name.trim();
+    const code = body.code?.trim() || null;
+    await this.assertUnique(body.fiscalYear, unit.id, name, code);
+    const saved = await this.projects.save(
+      this.projects.create({
+        fiscalYear: body.fiscalYear,
+        unitId: unit.id,
+        code,
+        name,
+        category: body.category?.trim() || null,
+        level: body.level ?? '本级',
+        leadName: body.leadName?.trim() || null,
+        overallGoal: body.overallGoal?.trim() ?? '',
+        fundsTotal: body.funds.total,
+        fundsCurrentYearAppropriation: body.funds.currentYearAppropriation,
+        fundsCarryOver: body.funds.carryOver,
+        fundsOther: body.funds.other,
+        midTermYear1: body.midTerm?.year1 ?? null,
+        midTermYear2: body.midTerm?.year2 ?? null,
+        midTermYear3: body.midTerm?.year3 ?? null,
+        createdBy: user.id,
+        updatedBy: user.id,
+      }),
+    );
+    return this.get(user, saved.id);
+  }
+
+  private baseQuery() {
+    return this.projects
+      .createQueryBuilder('p')
+      .innerJoin(Organization, 'o', 'o.id = p.unit_id')
+      .leftJoin(TargetSheet, 's', 's.project_id = p.id')
+      .addSelect('o.name', 'unit_name')
+      .addSelect('s.status', 'sheet_status')
+      .addSelect('s.version', 'sheet_version')
+      .addSelect('s.is_adjustment', 'sheet_adjusting');
+  }
+
+  private rows(result: { entities: Project[]; raw: { unit_name: string; sheet_status: SheetStatus | null; sheet_version: number | null; sheet_adjusting: boolean | null }[] }): ProjectDto[] {
+    return result.entities.map((p, i) => {
+      const raw = result.raw[i];
+      return toProjectDto({ ...p, unitName: raw.unit_name, sheetStatus: raw.sheet_status, sheetVersion: raw.sheet_version, sheetAdjusting: raw.sheet_adjusting });
+    });
+  }
+
+  private async assertUnique(year: number, unitId: string, name: string, code: string | null): Promise<void> {
+    const sameName = await this.projects.existsBy({ fiscalYear: year, unitId, name });
+    if (sameName) throw badRequest(`本单位 ${year} 年度已有名为「${name}」的项目`, [{ field: 'name', message: '项目名称重复' }]);
+    if (code && (await this.projects.existsBy({ fiscalYear: year, unitId, code }))) {
+      throw badRequest(`本单位 ${year} 年度已有编码为 ${code} 的项目`, [{ field: 'code', message: '项目编码重复' }]);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest } from '@pm/api-contract';
+import { Role, ROLES } from '@pm/domain';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+const USERNAME = /^[A-Za-z0-9._-]{3,60}$/;
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ example: 'xfj.lead2' })
+  @IsString({ message: '请填写用户名' })
+  @Matches(USERNAME, { message: '用户名为 3–60 位字母、数字、点、下划线或短横线' })
+  username!: string;
+
+  @ApiProperty({ example: 'Change@2026' })
+  @IsString({ message: '请填写密码' })
+  password!: string;
+
+  @ApiProperty({ example: '张三' })
+  @IsString({ message: '请填写姓名' })
+  @IsNotEmpty({ message: '请填写姓名' })
+  @MaxLength(60, { message: '姓名不能超过 60 字' })
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: '角色无效' })
+  role!: Role;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: '请选择所属单位' })
+  organizationId!: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: '请填写姓名' })
+  @IsNotEmpty({ message: '请填写姓名' })
+  @MaxLength(60, { message: '姓名不能超过 60 字' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: '角色无效' })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '请选择所属单位' })
+  organizationId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: '停用标志须为是或否' })
+  disabled?: boolean;
+}
+
+export class ResetPasswordDto implements ResetPasswordRequest {
+  @ApiProperty()
+  @IsString({ message: '请填写新密码' })
+  password!: string;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SessionUser, UserDto } from '@pm/api-contract';
+import { CurrentUser, RequirePermission } from '../auth/session';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@RequirePermission('users.manage')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: '用户列表（管理员）' })
+  list(): Promise<UserDto[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: '新增用户（管理员）' })
+  create(@Body() body: CreateUserDto, @CurrentUser() actor: SessionUser): Promise<UserDto> {
+    return this.users.create(body, actor);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: '修改用户：姓名、角色、单位、停用（管理员）' })
+  update(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<UserDto> {
+    return this.users.update(id, body, actor);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @ApiOperation({ summary: '重置密码（管理员）' })
+  async resetPassword(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<{ ok: true }> {
+    await this.users.resetPassword(id, body.password, actor);
+    return { ok: true };
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app/bootstrap';
+import { loadConfig } from './app/config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port);
+  new Logger('Main').log({ msg: 'listening', url: `http://localhost:${config.port}`, web: config.webDist ?? null });
+}
+
+main().catch((error) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: 'start failed', error: String(error?.stack ?? error) }));
+  process.exit(1);
+});

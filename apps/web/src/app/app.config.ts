@@ -1,0 +1,50 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import zh from '@angular/common/locales/zh';
+import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  ApartmentOutline,
+  BellOutline,
+  CalendarOutline,
+  HistoryOutline,
+  LockOutline,
+  LogoutOutline,
+  PlusOutline,
+  ProjectOutline,
+  SearchOutline,
+  TeamOutline,
+  UserOutline,
+} from '@ant-design/icons-angular/icons';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { appRoutes } from './app.routes';
+import { apiErrorsInterceptor } from './core/api-errors.interceptor';
+
+registerLocaleData(zh);
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideHttpClient(withInterceptors([apiErrorsInterceptor])),
+    provideNzI18n(zh_CN),
+    provideNzIcons([
+      ApartmentOutline,
+      BellOutline,
+  BellOutline,
+      CalendarOutline,
+      HistoryOutline,
+  HistoryOutline,
+      LockOutline,
+      LogoutOutline,
+      PlusOutline,
+      ProjectOutline,
+      SearchOutline,
+      TeamOutline,
+      UserOutline,
+    ]),
+    { provide: LOCALE_ID, useValue: 'zh-CN' },
+  ],
+};

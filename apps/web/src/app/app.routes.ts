@@ -1,0 +1,59 @@
+import { Route } from '@angular/router';
+import { allowed, signedIn } from './core/guards';
+import { ShellComponent } from './layout/shell';
+import { TITLES } from './paths';
+
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    title: TITLES.login,
+    loadComponent: () => import('./pages/login/login-page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [signedIn],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'projects' },
+      {
+        path: 'inbox',
+        title: TITLES.inbox,
+        canActivate: [allowed('inbox.read')],
+        loadComponent: () => import('./pages/inbox/inbox-page').then((m) => m.InboxPage),
+      },
+      {
+        path: 'projects',
+        canActivate: [allowed('projects.read')],
+        loadChildren: () => import('./pages/projects/projects.routes').then((m) => m.projectRoutes),
+      },
+      {
+        path: 'audit',
+        title: TITLES.audit,
+        canActivate: [allowed('audit.read')],
+        loadComponent: () => import('./pages/audit/audit-page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'admin',
+        loadChildren: () => import('./pages/admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'forbidden',
+        title: TITLES.forbidden,
+        data: { status: 403 },
+        loadComponent: () => import('./pages/errors/error-page').then((m) => m.ErrorPage),
+      },
+      {
+        path: 'not-found',
+        title: TITLES.notFound,
+        data: { status: 404 },
+        loadComponent: () => import('./pages/errors/error-page').then((m) => m.ErrorPage),
+      },
+      {
+        path: '**',
+        title: TITLES.notFound,
+        data: { status: 404 },
+        loadComponent: () => import('./pages/errors/error-page').then((m) => m.ErrorPage),
+      },
+    ],
+  },
+];

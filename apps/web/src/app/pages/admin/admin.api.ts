@@ -1,0 +1,50 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  CreateOrganizationRequest,
+  CreateUserRequest,
+  FiscalYearDto,
+  OrganizationDto,
+  UpdateFiscalYearRequest,
+  UpdateOrganizationRequest,
+  UpdateUserRequest,
+  UserDto,
+} from '@pm/api-contract';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  createOrganization(body: CreateOrganizationRequest): Promise<OrganizationDto> {
+    return firstValueFrom(this.http.post<OrganizationDto>('/api/organizations', body));
+  }
+
+  updateOrganization(id: string, body: UpdateOrganizationRequest): Promise<OrganizationDto> {
+    return firstValueFrom(this.http.patch<OrganizationDto>(`/api/organizations/${id}`, body));
+  }
+
+  users(): Promise<UserDto[]> {
+    return firstValueFrom(this.http.get<UserDto[]>('/api/users'));
+  }
+
+  createUser(body: CreateUserRequest): Promise<UserDto> {
+    return firstValueFrom(this.http.post<UserDto>('/api/users', body));
+  }
+
+  updateUser(id: string, body: UpdateUserRequest): Promise<UserDto> {
+    return firstValueFrom(this.http.patch<UserDto>(`/api/users/${id}`, body));
+  }
+
+  resetPassword(id: string, password: string): Promise<unknown> {
+    return firstValueFrom(this.http.post(`/api/users/${id}/reset-password`, { password }));
+  }
+
+  createFiscalYear(year: number): Promise<FiscalYearDto> {
+    return firstValueFrom(this.http.post<FiscalYearDto>('/api/fiscal-years', { year }));
+  }
+
+  updateFiscalYear(year: number, change: UpdateFiscalYearRequest): Promise<FiscalYearDto> {
+    return firstValueFrom(this.http.patch<FiscalYearDto>(`/api/fiscal-years/${year}`, change));
+  }
+}

@@ -1,0 +1,123 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { CreateUserRequest, UserDto } from '@pm/api-contract';
+import { homeKindOf, Role, ROLE_LABELS, ROLES } from '@pm/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { runAction } from '../../shared/run-action';
+import { SessionService } from '../../core/session.service';
+import { ReferenceDataService } from '../../shared/reference/reference-data.service';
+import { AdminApi } from './admin.api';
+
+@Component({
+  selector: 'pm-users-page',
+  imports: [DatePipe, FormsModule, NzCardModule, NzTableModule, NzButtonModule, NzIconModule, NzModalModule, NzFormModule, NzInputModule, NzSelectModule, NzTagModule, NzPopconfirmModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `.actions button { padding: 0 8px 0 0; }`,
+  template: `
+    <nz-card nzTitle="用户管理" nzSize="small" [nzExtra]="extra">
+      <nz-table #table nzSize="small" nzBordered [nzData]="users.value() ?? []" [nzPageSize]="50" [nzLoading]="users.isLoading()" data-test="users-table">
+        <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>所属单位</th><th>状态</th><th>最近登录</th><th nzWidth="170px">操作</th></tr></thead>
+        <tbody>
+          @for (u of table.data; track u.id) {
+            <tr>
+              <td>{{ u.username }}</td>
+              <td>{{ u.displayName }}</td>
+              <td>{{ roleLabels[u.role] }}</td>
+              <td>{{ u.organizationName }}</td>
+              <td>@if (u.disabled) { <nz-tag nzColor="red">已停用</nz-tag> } @else { <nz-tag nzColor="green">正常</nz-tag> }</td>
+              <td>{{ u.lastLoginAt ? (u.lastLoginAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
+              <td class="actions">
+                @if (u.id !== session.me()?.id) {
+                  <button nz-button nzType="link" nzSize="small" nz-popconfirm [nzPopconfirmTitle]="u.disabled ? '启用该账号？' : '停用该账号？停用后无法登录。'" (nzOnConfirm)="toggle(u)">{{ u.disabled ? '启用' : '停用' }}</button>
+                }
+                <button nz-button nzType="link" nzSize="small" (click)="resetting.set(u); newPassword = ''">重置密码</button>
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+    <ng-template #extra><button nz-button nzType="primary" (click)="creating.set(true)" data-test="create-user"><nz-icon nzType="plus" />新增用户</button></ng-template>
+
+    <nz-modal [nzVisible]="creating()" nzTitle="新增用户" (nzOnCancel)="creating.set(false)" (nzOnOk)="create()" [nzOkLoading]="busy()">
+      <form *nzModalContent nz-form nzLayout="vertical">
+        <nz-form-item><nz-form-label nzRequired>用户名</nz-form-label><nz-form-control><input nz-input name="username" [(ngModel)]="draft.username" /></nz-form-control></nz-form-item>
+        <nz-form-item><nz-form-label nzRequired>姓名</nz-form-label><nz-form-control><input nz-input name="displayName" [(ngModel)]="draft.displayName" /></nz-form-control></nz-form-item>
+        <nz-form-item><nz-form-label nzRequired>初始密码（至少 8 位，含字母和数字）</nz-form-label><nz-form-control><input nz-input type="password" name="password" [(ngModel)]="draft.password" autocomplete="new-password" /></nz-form-control></nz-form-item>
+        <nz-form-item><nz-form-label nzRequired>角色</nz-form-label><nz-form-control>
+          <nz-select name="role" [ngModel]="role()" (ngModelChange)="role.set($event); draft.organizationId = ''">
+            @for (r of roles; track r) { <nz-option [nzValue]="r" [nzLabel]="roleLabels[r]" /> }
+          </nz-select></nz-form-control></nz-form-item>
+        <nz-form-item><nz-form-label nzRequired>所属单位</nz-form-label><nz-form-control>
+          <nz-select name="organizationId" [(ngModel)]="draft.organizationId">
+            @for (o of organizationsForRole(); track o.id) { <nz-option [nzValue]="o.id" [nzLabel]="o.name" /> }
+          </nz-select></nz-form-control></nz-form-item>
+      </form>
+    </nz-modal>
+
+    <nz-modal [nzVisible]="resetting() !== null" [nzTitle]="'重置密码：' + (resetting()?.username ?? '')" (nzOnCancel)="resetting.set(null)" (nzOnOk)="reset()" [nzOkLoading]="busy()">
+      <form *nzModalContent nz-form nzLayout="vertical">
+        <nz-form-item><nz-form-label nzRequired>新密码（至少 8 位，含字母和数字）</nz-form-label><nz-form-control><input nz-input type="password" name="newPassword" [(ngModel)]="newPassword" autocomplete="new-password" /></nz-form-control></nz-form-item>
+      </form>
+    </nz-modal>
+  `,
+})
+export class UsersPage {
+  private readonly api = inject(AdminApi);
+  private readonly message = inject(NzMessageService);
+  private readonly reference = inject(ReferenceDataService);
+  protected readonly session = inject(SessionService);
+  protected readonly roles = ROLES;
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly users = resource({ loader: () => this.api.users() });
+  protected readonly creating = signal(false);
+  protected readonly resetting = signal<UserDto | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly role = signal<Role>('project_lead');
+  protected newPassword = '';
+  protected draft: Omit<CreateUserRequest, 'role'> = { username: '', displayName: '', password: '', organizationId: '' };
+  protected readonly organizationsForRole = computed(() =>
+    (this.reference.organizations.value() ?? []).filter((o) => o.kind === homeKindOf(this.role())),
+  );
+
+  async create(): Promise<void> {
+    await this.run(async () => {
+      await this.api.createUser({ ...this.draft, role: this.role() });
+      this.creating.set(false);
+      this.draft = { username: '', displayName: '', password: '', organizationId: '' };
+      return '用户已创建';
+    });
+  }
+
+  async toggle(user: UserDto): Promise<void> {
+    await this.run(async () => {
+      await this.api.updateUser(user.id, { disabled: !user.disabled });
+      return user.disabled ? '已启用' : '已停用';
+    });
+  }
+
+  async reset(): Promise<void> {
+    const user = this.resetting();
+    if (!user) return;
+    await this.run(async () => {
+      await this.api.resetPassword(user.id, this.newPassword);
+      this.resetting.set(null);
+      return '密码已重置';
+    });
+  }
+
+  private async run(action: () => Promise<string>): Promise<void> {
+    if (await runAction(this.busy, this.message, action)) this.users.reload();
+  }
+}

@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { SHEET_STATUS_LABELS } from '@pm/domain';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { PATHS } from '../../paths';
+import { TargetsApi } from '../targets/targets.api';
+
+@Component({
+  selector: 'pm-inbox-page',
+  imports: [RouterLink, NzCardModule, NzTableModule, NzTagModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <nz-card nzTitle="我的待办" nzSize="small">
+      <nz-table #table nzSize="small" nzBordered [nzData]="inbox.value()?.items ?? []" [nzLoading]="inbox.isLoading()" [nzPageSize]="50" nzNoResult="没有待办事项" data-test="inbox-table">
+        <thead><tr><th nzWidth="150px">事项</th><th>项目</th><th nzWidth="240px">预算单位</th><th nzWidth="70px">年度</th><th nzWidth="130px">状态</th><th nzWidth="150px">自</th><th nzWidth="110px">截止日期</th></tr></thead>
+        <tbody>
+          @for (i of table.data; track i.projectId) {
+            <tr data-test="inbox-row">
+              <td><nz-tag [nzColor]="i.reason.startsWith('被退回') ? 'red' : 'blue'">{{ i.reason }}</nz-tag></td>
+              <td><a [routerLink]="[projects, i.projectId, 'target-sheet']">{{ i.projectName }}</a></td>
+              <td>{{ i.unitName }}</td>
+              <td>{{ i.fiscalYear }}</td>
+              <td>{{ statusLabels[i.status] }}</td>
+              <td>{{ i.since.slice(0, 16).replace('T', ' ') }}</td>
+              <td data-test="inbox-deadline">{{ i.deadline ?? '—' }}</td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+  `,
+})
+export class InboxPage {
+  private readonly api = inject(TargetsApi);
+  protected readonly projects = PATHS.projects;
+  protected readonly statusLabels = SHEET_STATUS_LABELS;
+  protected readonly inbox = resource({ loader: () => this.api.inbox() });
+}

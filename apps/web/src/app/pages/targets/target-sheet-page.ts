@@ -1,0 +1,282 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { LibraryEntryDto, SheetCompareDto, SheetProjectPart, SheetVersionDto, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
+import {
+  checkSheet,
+  COMPARATORS,
+  DEFAULT_PROFILE,
+  KINDS,
+  PROJECT_DICTIONARY,
+  REVIEW_GRADES,
+  REVIEW_RATINGS,
+  ReviewGrade,
+  SHEET_STATUS_LABELS,
+  SheetCheck,
+  startingLevel1,
+} from '@pm/domain';
+import Decimal from 'decimal.js';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { SessionService } from '../../core/session.service';
+import { PATHS } from '../../paths';
+import { addYuan, YuanPipe } from '../../shared/money';
+import { runAction } from '../../shared/run-action';
+import { ProjectsApi } from '../projects/projects.api';
+import { emptyRow, rowsFromPaste, splitValueCell, withSpans } from './sheet-rows';
+import { TargetsApi, TransitionName } from './targets.api';
+import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
+
+@Component({
+  selector: 'pm-target-sheet-page',
+  imports: [NgTemplateOutlet, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './target-sheet-page.html',
+  styleUrl: './target-sheet-page.css',
+})
+export class TargetSheetPage {
+  private readonly api = inject(TargetsApi);
+  private readonly projectsApi = inject(ProjectsApi);
+  private readonly message = inject(NzMessageService);
+  protected readonly session = inject(SessionService);
+  readonly id = input.required<string>();
+
+  protected readonly text = SHEET_TEXT;
+  protected readonly statusLabels = SHEET_STATUS_LABELS;
+  protected readonly changeLabels = CHANGE_LABELS;
+  protected readonly fieldLabels = FIELD_LABELS;
+  protected readonly comparators = COMPARATORS;
+  protected readonly kinds = KINDS;
+  protected readonly grades = REVIEW_GRADES;
+  protected readonly ratingNames = REVIEW_RATINGS;
+  protected readonly level1Names = Object.keys(PROJECT_DICTIONARY);
+  protected readonly projectsPath = PATHS.projects;
+  protected readonly fundFields = [
+    { key: 'currentYearAppropriation', label: '当年财政拨款' },
+    { key: 'carryOver', label: '上年结转' },
+    { key: 'other', label: '其他资金' },
+  ] as const;
+
+  protected readonly project = resource({ params: () => this.id(), loader: ({ params }) => this.projectsApi.get(params) });
+  protected readonly sheet = resource({ params: () => this.id(), loader: ({ params }) => this.api.read(params) });
+  protected readonly history = resource({ params: () => this.id(), loader: ({ params }) => this.api.versions(params) });
+
+  /** The working copy: the sheet's rows until the lead edits them. */
+  protected readonly rows = linkedSignal<TargetIndicatorDto[]>(() => this.sheet.value()?.indicators ?? []);
+  /** The project's goal and funds, edited with the sheet. */
+  protected readonly projectPart = linkedSignal<SheetProjectPart | null>(() => {
+    const p = this.project.value();
+    return p ? { overallGoal: p.overallGoal, funds: { ...p.funds } } : null;
+  });
+  protected readonly editing = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly pasting = signal(false);
+  protected readonly picking = signal(false);
+  protected readonly libraryQuery = signal('');
+  protected readonly library = resource({
+    params: () => (this.picking() ? this.libraryQuery() : undefined),
+    loader: ({ params }) => this.api.library(params),
+  });
+  protected pasteText = '';
+  protected readonly review = { comment: '', grade: null as ReviewGrade | null, ratings: {} as Record<string, ReviewGrade> };
+  /** Comments the reviewer anchors to rows, sent with the decision. */
+  protected readonly rowNotes = signal<{ row: number; message: string }[]>([]);
+  protected noteRow: number | null = null;
+  protected noteText = '';
+
+  protected readonly spanned = computed(() => withSpans(this.rows()));
+  /** The checks of SPEC §3, run in the browser on every keystroke by the same domain code the API runs. */
+  protected readonly profile = computed(() => this.sheet.value()?.profile ?? DEFAULT_PROFILE);
+  protected readonly checks = computed<SheetCheck[]>(() => checkSheet(this.rows(), this.profile(), this.sheet.value()?.levelWeights ?? {}));
+  protected readonly sheetChecks = computed(() => this.checks().filter((c) => c.row === null));
+  protected readonly blocking = computed(() => this.checks().filter((c) => c.severity === 'blocking').length);
+  protected readonly subtotals = computed(() => {
+    const totals = new Map<string, Decimal>();
+    let all = new Decimal(0);
+    for (const r of this.rows()) {
+      const w = safeDecimal(r.weight);
+      totals.set(r.level1, (totals.get(r.level1) ?? new Decimal(0)).plus(w));
+      all = all.plus(w);
+    }
+    return { byLevel1: [...totals.entries()].map(([level1, sum]) => ({ level1, sum: sum.toFixed() })), total: all.toFixed() };
+  });
+
+  protected readonly canEdit = computed(() => this.session.can('targets.edit') && this.sheet.value()?.status === 'draft');
+  protected readonly canAdjust = computed(() => this.session.can('targets.edit') && this.sheet.value()?.status === 'approved');
+  protected readonly canReview = computed(() => {
+    const status = this.sheet.value()?.status;
+    const role = this.session.me()?.role;
+    return (role === 'department_reviewer' && status === 'submitted') || (role === 'finance_reviewer' && status === 'department_approved');
+  });
+
+  protected readonly isBlocking = (c: SheetCheck) => c.severity === 'blocking';
+
+  level2Options(level1: string): readonly string[] {
+    return PROJECT_DICTIONARY[level1] ?? [];
+  }
+
+  rowChecks(index: number): SheetCheck[] {
+    return this.checks().filter((c) => c.row === index + 1);
+  }
+
+  /** “第 3 行：…” without its row number, shown inside the row itself. */
+  withoutRow(message: string): string {
+    return message.replace(/^第 \d+ 行：/, '');
+  }
+
+  rowComment(index: number): string | null {
+    return this.sheet.value()?.sinceReturn?.rowComments.find((c) => c.row === index + 1)?.message ?? null;
+  }
+
+  update(index: number, change: Partial<TargetIndicatorDto>): void {
+    this.rows.update((rows) => rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
+  }
+
+  typeValue(index: number, typed: string): void {
+    this.rows.update((rows) => rows.map((r, i) => (i === index ? splitValueCell(r, typed) : r)));
+  }
+
+  /** An empty sheet starts with one row per 一级 of the year's regime. */
+  startEditing(): void {
+    if (this.rows().length === 0) this.rows.set(startingLevel1(this.profile().regime).map((level1) => emptyRow(level1, PROJECT_DICTIONARY[level1][0])));
+    this.editing.set(true);
+  }
+
+  addRow(): void {
+    const last = this.rows().at(-1);
+    this.rows.update((rows) => [...rows, emptyRow(last?.level1, last?.level2)]);
+  }
+
+  removeRow(index: number): void {
+    this.rows.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
+  moveRow(index: number, by: -1 | 1): void {
+    const target = index + by;
+    this.rows.update((rows) => {
+      if (target < 0 || target >= rows.length) return rows;
+      const copy = [...rows];
+      [copy[index], copy[target]] = [copy[target], copy[index]];
+      return copy;
+    });
+  }
+
+  /** A library entry becomes a new row with its 一级/二级, comparator, unit, kind and 指标内容. */
+  pick(entry: LibraryEntryDto): void {
+    const { level1, level2, name, comparator, unit, kind, content } = entry;
+    this.rows.update((rows) => [...rows.filter((r) => r.name.trim() || r.value.trim()), { ...emptyRow(level1, level2), name, comparator, unit, kind, content }]);
+    this.message.success(`已添加“${name}”，请填写指标值与分值`);
+  }
+
+  applyPaste(): void {
+    const pasted = rowsFromPaste(this.pasteText);
+    // the blank starting rows give way to what was pasted
+    this.rows.update((rows) => [...rows.filter((r) => r.name.trim() || r.value.trim()), ...pasted]);
+    this.pasting.set(false);
+    this.pasteText = '';
+    this.message.info(`已粘贴 ${pasted.length} 行`);
+  }
+
+  cancelEdit(): void {
+    this.editing.set(false);
+    this.rows.set(this.sheet.value()?.indicators ?? []);
+    this.project.reload();
+  }
+
+  setGoal(overallGoal: string): void {
+    this.projectPart.update((p) => (p ? { ...p, overallGoal } : p));
+  }
+
+  setFund(field: keyof SheetProjectPart['funds'], value: string): void {
+    this.projectPart.update((p) => {
+      if (!p) return p;
+      const funds = { ...p.funds, [field]: value.replace(/[,，\s]/g, '') };
+      // 年度预算总额 follows its three sources
+      funds.total = addYuan(funds.currentYearAppropriation, funds.carryOver, funds.other) ?? funds.total;
+      return { ...p, funds };
+    });
+  }
+
+  async save(): Promise<boolean> {
+    const sheet = this.sheet.value() as TargetSheetDto;
+    return this.run(async () => {
+      const project = this.projectPart() ?? undefined;
+      this.sheet.set(await this.api.save(this.id(), { version: sheet.version, indicators: this.rows(), levelWeights: sheet.levelWeights, project }));
+      this.project.reload();
+      return SHEET_TEXT.saved;
+    });
+  }
+
+  async submit(): Promise<void> {
+    if (this.editing() && !(await this.save())) return;
+    if (await this.transition('submit', {})) this.editing.set(false);
+  }
+
+  addRowNote(): void {
+    const text = this.noteText.trim();
+    if (!this.noteRow || !text) return;
+    this.rowNotes.update((notes) => [...notes, { row: this.noteRow as number, message: text }]);
+    this.noteText = '';
+  }
+
+  async approve(): Promise<void> {
+    await this.transition('approve', { comment: this.review.comment || undefined, reviewGrade: this.review.grade ?? undefined, ratings: this.ratings(), rowComments: this.notes() });
+  }
+
+  async giveBack(): Promise<void> {
+    await this.transition('return', { comment: this.review.comment, reviewGrade: this.review.grade ?? undefined, ratings: this.ratings(), rowComments: this.notes() });
+  }
+
+  private notes(): { row: number; message: string }[] | undefined {
+    return this.rowNotes().length ? this.rowNotes() : undefined;
+  }
+
+  async adjust(): Promise<void> {
+    if (await this.transition('adjust', {})) this.editing.set(true);
+  }
+
+  /** The row-level difference of two versions, shown in a dialog. */
+  protected readonly comparison = signal<SheetCompareDto | null>(null);
+
+  async compareWithPrevious(version: SheetVersionDto): Promise<void> {
+    if (version.number < 2) return;
+    this.comparison.set(await this.api.compare(this.id(), version.number - 1, version.number));
+  }
+
+  private ratings(): Record<string, ReviewGrade> | undefined {
+    return Object.keys(this.review.ratings).length ? this.review.ratings : undefined;
+  }
+
+  private async transition(name: TransitionName, body: Parameters<TargetsApi['transition']>[2]): Promise<boolean> {
+    const version = this.sheet.value()?.version;
+    return this.run(async () => {
+      this.sheet.set(await this.api.transition(this.id(), name, { ...body, version }));
+      this.history.reload();
+      this.review.comment = '';
+      this.rowNotes.set([]);
+      return `已${({ submit: '提交', approve: '审核通过', return: '退回', adjust: '发起调整' } as const)[name]}`;
+    });
+  }
+
+  private run(action: () => Promise<string>): Promise<boolean> {
+    return runAction(this.busy, this.message, action);
+  }
+}
+
+function safeDecimal(text: string | null): Decimal {
+  try {
+    return text ? new Decimal(text) : new Decimal(0);
+  } catch {
+    return new Decimal(0);
+  }
+}

@@ -1,0 +1,28 @@
+/** Route paths and page titles, in one place. */
+export const PATHS = {
+  login: '/login',
+  projects: '/projects',
+  inbox: '/inbox',
+  audit: '/audit',
+  organizations: '/admin/organizations',
+  users: '/admin/users',
+  fiscalYears: '/admin/fiscal-years',
+  forbidden: '/forbidden',
+  notFound: '/not-found',
+} as const;
+
+export const TITLES = {
+  login: '登录 - 绩效目标管理',
+  projects: '项目 - 绩效目标管理',
+  project: '项目详情 - 绩效目标管理',
+  targetSheet: '绩效目标表 - 绩效目标管理',
+  inbox: '待办 - 绩效目标管理',
+  audit: '变更记录 - 绩效目标管理',
+  organizations: '单位管理 - 绩效目标管理',
+  users: '用户管理 - 绩效目标管理',
+  fiscalYears: '预算年度 - 绩效目标管理',
+  forbidden: '无权访问 - 绩效目标管理',
+  notFound: '页面不存在 - 绩效目标管理',
+} as const;
+
+export const APP_NAME = '绩效目标管理';

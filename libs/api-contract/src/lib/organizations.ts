@@ -1,0 +1,21 @@
+import type { OrganizationKind } from '@pm/domain';
+
+export interface OrganizationDto {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+  code: string | null;
+}
+
+export interface CreateOrganizationRequest {
+  name: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+  code?: string | null;
+}
+
+export interface UpdateOrganizationRequest {
+  name?: string;
+  code?: string | null;
+}

@@ -1,0 +1,47 @@
+import { Role } from './roles';
+
+/**
+ * Everything a user can be allowed to do, named by capability.
+ * The API guard and the web menu both read this one map.
+ */
+export const ACTIONS = [
+  'organizations.read',
+  'organizations.manage',
+  'users.manage',
+  'fiscalYears.read',
+  'fiscalYears.manage',
+  'projects.read',
+  'projects.create',
+  'targets.read',
+  'targets.edit',
+  'targets.review',
+  'inbox.read',
+  'audit.read',
+  'library.curate',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const PERMISSIONS: Record<Role, readonly Action[]> = {
+  admin: [
+    'organizations.read',
+    'organizations.manage',
+    'users.manage',
+    'fiscalYears.read',
+    'fiscalYears.manage',
+    'projects.read',
+    'targets.read',
+    'inbox.read',
+    'audit.read',
+  ],
+  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate'],
+  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate'],
+  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read'],
+};
+
+export function hasPermission(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+export function permissionsOf(role: Role): readonly Action[] {
+  return PERMISSIONS[role];
+}

@@ -1,0 +1,47 @@
+import { Regime } from '../indicators/dictionary';
+
+/**
+ * A named parameter profile (SPEC §8): a province's rules as data. One profile is chosen per
+ * fiscal year; stored results keep the parameters they were computed with.
+ */
+export interface SettingsProfile {
+  name: string;
+  regime: Regime;
+  /** 一级 every project sheet must have. */
+  requiredLevel1: string[];
+  /** The indicators' share of the 100 points; the rest is budget execution. */
+  indicatorWeightTotal: string;
+  budgetWeight: string;
+  /** Suggested split of the indicator total over the 一级. */
+  suggestedSplit: Record<string, string>;
+  /** 反向 scoring: w × t / a (ratio) or w × (1 − (a − t) / t) (linear). */
+  reverseRule: 'ratio' | 'linear';
+  /** Above this multiple of the target an explanation is required. */
+  overshootThreshold: string;
+  notApplicableRescale: boolean;
+  /** Lower bounds (inclusive) of 优, 良, 中; below 中 is 差. */
+  gradeBands: { 优: string; 良: string; 中: string };
+  deviationCategories: string[];
+}
+
+export const DEFAULT_PROFILE: SettingsProfile = {
+  name: '默认（财政部 2021 版，传统指标模板）',
+  regime: 'classic',
+  requiredLevel1: ['产出指标', '效益指标'],
+  indicatorWeightTotal: '90',
+  budgetWeight: '10',
+  suggestedSplit: { 产出指标: '50', 效益指标: '30', 满意度指标: '10' },
+  reverseRule: 'ratio',
+  overshootThreshold: '1.2',
+  notApplicableRescale: true,
+  gradeBands: { 优: '90', 良: '80', 中: '60' },
+  deviationCategories: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
+};
+
+export const CORE_2021_PROFILE: SettingsProfile = {
+  ...DEFAULT_PROFILE,
+  name: '2021 核心指标模板（成本指标为一级）',
+  regime: 'core2021',
+  requiredLevel1: ['产出指标', '成本指标', '效益指标'],
+  suggestedSplit: { 产出指标: '40', 成本指标: '20', 效益指标: '20', 满意度指标: '10' },
+};

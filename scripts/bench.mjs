@@ -1,0 +1,112 @@
+// npm run bench: speed figures as ratios against a baseline measured in the same run.
+// Save-and-validate of a 60-row target sheet (PUT over HTTP: validation, checks, row replace,
+// audit, read-back) against a plain INSERT of the same 60 rows through pg in one transaction.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ensureDependencies, repoRoot } from './ensure-deps.mjs';
+import { freePort, startEmbeddedPostgres } from './embedded-db.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const env = { ...process.env, NX_DAEMON: 'false' };
+
+ensureDependencies();
+const build = spawnSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: repoRoot, env, stdio: 'ignore' });
+if (build.status !== 0) throw new Error('npx nx build api failed');
+
+let database;
+let scratch = null;
+if (env.DATABASE_URL) {
+  const name = `pm_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  database = { url: url.toString(), stop: async () => {} };
+  scratch = name;
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-'));
+  chmodSync(dir, 0o755);
+  database = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
+}
+
+const port = await freePort();
+const api = spawn(process.execPath, [join(repoRoot, 'dist/apps/api/main.js')], {
+  env: { ...env, DATABASE_URL: database.url, PORT: String(port), JWT_SECRET: 'bench-secret-that-is-long-enough-000000', LOGIN_MAX_FAILURES: '100' },
+  stdio: 'ignore',
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zfb.lead', password: 'Demo@2026' }) })).json();
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` };
+  const project = await (await fetch(`${base}/api/projects`, { method: 'POST', headers, body: JSON.stringify({ fiscalYear: 2026, unitId: login.user.organizationId, name: `基准测试项目 ${Date.now()}`, funds: { total: '1.00', currentYearAppropriation: '1.00', carryOver: '0', other: '0' } }) })).json();
+
+  const level1s = ['产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '满意度指标'];
+  const level2s = { 产出指标: '数量指标', 效益指标: '社会效益指标', 满意度指标: '服务对象满意度指标' };
+  const rows = Array.from({ length: 60 }, (_, i) => {
+    const level1 = level1s[i % level1s.length];
+    return { level1, level2: level2s[level1], name: `指标${i + 1}`, comparator: '≥', value: String(90 + (i % 10)), unit: '%', kind: '定量', content: '反映完成情况。', basis: '计划标准', lastYearActual: '88', weight: '1.5', scoringRule: '按照完成比例赋分', evidence: '工作台账' };
+  });
+
+  let version = 0;
+  const saveTimes = [];
+  for (let i = 0; i < ROUNDS + 3; i++) {
+    rows[0].value = String(90 + (i % 5));
+    const t0 = process.hrtime.bigint();
+    const reply = await fetch(`${base}/api/projects/${project.id}/target-sheet`, { method: 'PUT', headers, body: JSON.stringify({ version, indicators: rows }) });
+    const body = await reply.json();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (reply.status !== 200) throw new Error(`save answered ${reply.status}: ${JSON.stringify(body)}`);
+    version = body.version;
+    if (i >= 3) saveTimes.push(ms);
+  }
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query('CREATE TEMP TABLE bench_rows (LIKE target_indicators INCLUDING DEFAULTS)');
+  const insertTimes = [];
+  for (let i = 0; i < ROUNDS + 3; i++) {
+    const t0 = process.hrtime.bigint();
+    await client.query('BEGIN');
+    await client.query('DELETE FROM bench_rows');
+    const values = [];
+    const params = [];
+    rows.forEach((r, n) => {
+      const at = n * 8;
+      values.push(`(gen_random_uuid(), '00000000-0000-4000-8000-000000000000', $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`);
+      params.push(n + 1, r.level1, r.level2, r.name, r.comparator, r.value, r.unit, r.kind);
+    });
+    await client.query(`INSERT INTO bench_rows (id, sheet_id, position, level1, level2, name, comparator, value, unit, kind) VALUES ${values.join(',')}`, params);
+    await client.query('COMMIT');
+    if (i >= 3) insertTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  await client.end();
+
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  const save = median(saveTimes);
+  const insert = median(insertTimes);
+  console.log(`save-and-validate, 60-row sheet over HTTP: median ${save.toFixed(1)} ms, p95 ${p95(saveTimes).toFixed(1)} ms (${ROUNDS} rounds; target ≤ 50 ms)`);
+  console.log(`baseline, plain INSERT of the same 60 rows:  median ${insert.toFixed(1)} ms, p95 ${p95(insertTimes).toFixed(1)} ms`);
+  console.log(`ratio save ÷ insert: ${(save / insert).toFixed(1)}×`);
+} finally {
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  await database.stop();
+  if (scratch) {
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,65 @@
+import { Client } from '../support/http';
+import { RunningApp, startApp } from '../support/app';
+
+const row = (over: Record<string, unknown>) => ({
+  level1: '产出指标', level2: '数量指标', name: '督办、调研次数', comparator: '≥', value: '20', unit: '次', kind: '定量',
+  content: '', basis: '', lastYearActual: null, weight: null, scoringRule: '', evidence: '', ...over,
+});
+
+/** 部门整体绩效目标: written by the department, approved by finance. Runs on 2026 of 曲靖市人民政府办公室. */
+describe('department overall target', () => {
+  let running: RunningApp;
+  let department: string;
+  const path = () => `/api/departments/${department}/overall-target/2026`;
+  const content = {
+    duties: ['牵头完成政府工作报告等文稿起草工作', '做好市政府督查督办工作'],
+    tasks: [{ name: '督查督办', content: '围绕市委、市政府重大决策部署开展督查' }],
+    budget: { total: '27140532.56', basic: '24350532.56', project: '2790000.00', appropriation: '27140532.56', carryOver: '0', other: '0' },
+    indicators: [
+      row({}),
+      row({ level1: '效益指标', level2: '社会效益', name: '门户网站访问人数增加率', value: '5', unit: '%' }),
+      row({ level1: '履职效能', level2: '履职效能', name: '重点工作按期完成率', value: '95', unit: '%' }),
+      row({ level1: '满意度指标', level2: '服务对象满意度', name: '机关办事人员满意度', value: '90', unit: '%' }),
+    ],
+  };
+
+  beforeAll(async () => {
+    running = await startApp();
+    const reviewer = await new Client(running.url).as('zfb.reviewer');
+    department = (await reviewer.get('/api/me')).body.organizationId;
+  });
+  afterAll(() => running.close());
+
+  it('starts empty, with what is missing listed', async () => {
+    const reply = await (await new Client(running.url).as('zfb.reviewer')).get(path());
+    expect(reply.body).toMatchObject({ departmentName: '曲靖市人民政府办公室', fiscalYear: 2026, version: 0, status: 'draft', duties: [] });
+    expect(reply.body.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['duties-missing', 'level1-missing']));
+  });
+
+  it('is written only by its own department, and checks its budget to the cent', async () => {
+    const reviewer = await new Client(running.url).as('zfb.reviewer');
+    expect((await (await new Client(running.url).as('xfj.reviewer')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
+    expect((await (await new Client(running.url).as('zfb.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
+    const off = await reviewer.request('PUT', path(), { version: 0, ...content, budget: { ...content.budget, project: '2789999.99' } });
+    expect(off.status).toBe(200);
+    expect(off.body.checks.map((c: { message: string }) => c.message)).toEqual(['预算总额 27140532.56 元不等于基本支出与项目支出之和 27140532.55 元']);
+    expect((await reviewer.post(`${path()}/submit`, {})).body.message).toBe('还有 1 处必须修改的问题，不能提交');
+    const fixed = await reviewer.request('PUT', path(), { version: 1, ...content });
+    expect(fixed.body).toMatchObject({ version: 2, checks: [], indicators: [expect.objectContaining({ level1: '产出指标' }), expect.objectContaining({ level2: '社会效益指标' }), expect.anything(), expect.anything()] });
+    expect((await reviewer.request('PUT', path(), { version: 1, ...content })).status).toBe(409);
+  });
+
+  it('goes to finance on submit, comes back with a comment, and is approved by finance only', async () => {
+    const reviewer = await new Client(running.url).as('zfb.reviewer');
+    const finance = await new Client(running.url).as('finance');
+    expect((await reviewer.post(`${path()}/submit`, {})).body.status).toBe('submitted');
+    expect((await reviewer.post(`${path()}/approve`, {})).status).toBe(403);
+    expect((await finance.post(`${path()}/return`, {})).body.message).toBe('退回时请填写退回意见');
+    expect((await finance.post(`${path()}/return`, { comment: '履职效能指标请量化' })).body).toMatchObject({ status: 'draft', lastComment: '履职效能指标请量化' });
+    await reviewer.post(`${path()}/submit`, {});
+    expect((await finance.post(`${path()}/approve`, {})).body.status).toBe('approved');
+    expect((await reviewer.request('PUT', path(), { version: 7, ...content })).body.message).toBe('部门整体绩效目标已提交或已批复，不能修改');
+    const log = (await finance.get('/api/audit?entity=department_target')).body.items.map((e: { action: string }) => e.action);
+    expect(log).toEqual(expect.arrayContaining(['submit', 'return', 'approve', 'update']));
+  });
+});

@@ -1,0 +1,82 @@
+import { Page } from 'playwright-core';
+
+/** The 项目支出绩效目标表 screen: editing, checks, review and history. */
+export class SheetPage {
+  constructor(private readonly page: Page) {}
+
+  async open(base: string, projectId: string): Promise<void> {
+    await this.page.goto(`${base}/projects/${projectId}/target-sheet`);
+    await this.page.waitForSelector('[data-test=target-sheet]');
+  }
+
+  status(): Promise<string> {
+    return this.page.locator('[data-test=sheet-status]').innerText();
+  }
+
+  async edit(): Promise<void> {
+    await this.page.click('[data-test=edit]');
+    await this.page.waitForSelector('[data-test=add-row]');
+  }
+
+  async paste(tsv: string): Promise<void> {
+    await this.page.click('[data-test=paste]');
+    await this.page.fill('[data-test=paste-box]', tsv);
+    await this.page.click('.ant-modal-footer button.ant-btn-primary');
+    await this.page.waitForSelector('[data-test=paste-box]', { state: 'detached' });
+  }
+
+  rowChecks(): Promise<string[]> {
+    return this.page.locator('[data-test=row-check]').allInnerTexts();
+  }
+
+  async setCell(row: number, cell: 'name' | 'value' | 'unit' | 'weight', text: string): Promise<void> {
+    const input = this.page.locator(`[data-test=sheet-row] >> nth=${row - 1}`).locator(`[data-test=cell-${cell}]`);
+    await input.fill(text);
+    await input.blur();
+  }
+
+  async save(): Promise<void> {
+    await this.page.click('[data-test=save]');
+    await this.page.waitForSelector('.ant-message-success');
+  }
+
+  async submit(): Promise<void> {
+    await this.page.click('[data-test=submit]');
+    await this.page.waitForFunction(() => document.querySelector('[data-test=sheet-status]')?.textContent?.includes('已提交'));
+  }
+
+  async noteOnRow(row: number, text: string): Promise<void> {
+    await this.page.click('[data-test=note-row]');
+    await this.page.click(`.ant-select-item-option[title^="第 ${row} 行"]`);
+    await this.page.fill('[data-test=note-text]', text);
+    await this.page.click('[data-test=add-note]');
+  }
+
+  rowComments(): Promise<string[]> {
+    return this.page.locator('[data-test=row-comment]').allInnerTexts();
+  }
+
+  async review(action: 'approve' | 'return', comment: string, grade?: string): Promise<void> {
+    if (grade) {
+      await this.page.click('[data-test=review-grade]');
+      await this.page.click(`.ant-select-item-option[title="审核结果：${grade}"]`);
+    }
+    await this.page.fill('[data-test=review-comment]', comment);
+    await this.page.click(`[data-test=${action}]`);
+    await this.page.waitForSelector('[data-test=review-panel]', { state: 'detached' });
+  }
+
+  sinceReturn(): Promise<string> {
+    return this.page.locator('[data-test=since-return]').innerText();
+  }
+
+  subtotals(): Promise<string> {
+    return this.page.locator('[data-test=subtotals]').innerText();
+  }
+
+  /** The history panel, once it lists version `number` (it reloads after each decision). */
+  async history(number: number): Promise<string> {
+    await this.page.waitForFunction((text) => document.querySelector('[data-test=history]')?.textContent?.includes(text), `第 ${number} 版`);
+    return this.page.locator('[data-test=history]').innerText();
+  }
+}
