@@ -51,6 +51,7 @@ describe('each demo role in the browser', () => {
     ['xfj.reviewer', '信访局财务审核', '主管部门审核', 8, [XFJ_UNIT]],
   ] as const)('%s signs in and sees only its own 2026 projects', async (username, name, role, count, units) => {
     const projects = await signIn(username);
+    await projects.chooseYear(2026);
     const rows = await projects.rows();
     expect(rows).toHaveLength(count);
     expect([...new Set(rows.map((r) => r.unit))]).toEqual(units);
@@ -94,6 +95,7 @@ describe('each demo role in the browser', () => {
 
   it('shows the 404 page when xfj.lead opens a 政府办 project by its address, and 403 for admin pages', async () => {
     const finance = await signIn('finance');
+    await finance.chooseYear(2026);
     await finance.search('督办及调研');
     const href = await page.locator('[data-test=project-row] a').first().getAttribute('href');
     await new Shell(page).logout();
@@ -110,6 +112,7 @@ describe('each demo role in the browser', () => {
 
   it('a lead opens a project and reads its funds in yuan and 万元', async () => {
     const projects = await signIn('zfb.lead');
+    await projects.chooseYear(2026);
     await projects.openProject('督办及调研工作经费');
     const detail = await page.locator('[data-test=project-detail]').innerText();
     expect(detail).toContain('700,000.00');
