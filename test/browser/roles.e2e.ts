@@ -64,6 +64,7 @@ describe('each demo role in the browser', () => {
 
   it('finance sees both departments’ projects and no admin menu', async () => {
     const projects = await signIn('finance');
+    await projects.chooseYear(2026);
     const rows = await projects.rows();
     // finance sees every department; other suites may have added units of their own
     expect([...new Set(rows.map((r) => r.unit))]).toEqual(expect.arrayContaining([ZFB_UNIT, XFJ_UNIT]));
