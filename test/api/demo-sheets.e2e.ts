@@ -5,7 +5,9 @@ import { RunningApp, startApp } from '../support/app';
 describe('demo target sheets', () => {
   let running: RunningApp;
   const inboxOf = async (username: string) =>
-    ((await (await new Client(running.url).as(username)).get('/api/inbox')).body.items as { projectName: string; reason: string }[]).map((i) => `${i.reason}:${i.projectName}`);
+    ((await (await new Client(running.url).as(username)).get('/api/inbox')).body.items as { kind: string; projectName: string; reason: string }[])
+      .filter((i) => i.kind === 'target_sheet')
+      .map((i) => `${i.reason}:${i.projectName}`);
 
   beforeAll(async () => {
     running = await startApp();
@@ -21,9 +23,27 @@ describe('demo target sheets', () => {
     expect(await inboxOf('finance')).toEqual(expect.arrayContaining(['待批复:应急管理经费', '待批复:信访安全保障专项经费']));
   });
 
+  it('loads the two departments’ 2026 overall targets: 政府办 waiting for finance, 信访局 returned', async () => {
+    const finance = await new Client(running.url).as('finance');
+    const targets = (await finance.get('/api/department-targets?fiscalYear=2026')).body as { departmentName: string; status: string; returned: boolean }[];
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ departmentName: '曲靖市人民政府办公室', status: 'submitted', returned: false }),
+        expect.objectContaining({ departmentName: '曲靖市信访局', status: 'draft', returned: true }),
+      ]),
+    );
+    const waiting = (await finance.get('/api/inbox')).body.items.filter((i: { kind: string }) => i.kind === 'department_target');
+    expect(waiting).toContainEqual(expect.objectContaining({ unitName: '曲靖市人民政府办公室', fiscalYear: 2026, reason: '部门整体目标待批复' }));
+    const xfj = (await (await new Client(running.url).as('xfj.reviewer')).get('/api/inbox')).body.items;
+    expect(xfj).toContainEqual(expect.objectContaining({ kind: 'department_target', fiscalYear: 2026, reason: '部门整体目标被退回，待修改', deadline: '2026-12-15' }));
+    const zfb = (await (await new Client(running.url).as('zfb.reviewer')).get('/api/departments/' + (await (await new Client(running.url).as('zfb.reviewer')).get('/api/me')).body.organizationId + '/overall-target/2026')).body;
+    expect(zfb).toMatchObject({ status: 'submitted', budget: { total: '27140532.56', basic: '24350532.56', project: '2790000.00' }, checks: [] });
+    expect(zfb.indicators).toHaveLength(11);
+  });
+
   it('shows the fiscal year’s deadline on each 待办', async () => {
     const items = (await (await new Client(running.url).as('zfb.reviewer')).get('/api/inbox')).body.items;
-    expect(items[0]).toMatchObject({ fiscalYear: 2026, deadline: '2026-12-15' });
+    expect(items.find((i: { kind: string }) => i.kind === 'target_sheet')).toMatchObject({ fiscalYear: 2026, deadline: '2026-12-15' });
   });
 
   it('loads every published indicator row of the two 2026 tables: 55 for 政府办, 54 for 信访局', async () => {

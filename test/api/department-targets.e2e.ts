@@ -6,7 +6,7 @@ const row = (over: Record<string, unknown>) => ({
   content: '', basis: '', lastYearActual: null, weight: null, scoringRule: '', evidence: '', ...over,
 });
 
-/** 部门整体绩效目标: written by the department, approved by finance. Runs on 2026 of 曲靖市人民政府办公室. */
+/** 部门整体绩效目标: written by the department, approved by finance. Runs on 2026 of a department of its own. */
 describe('department overall target', () => {
   let running: RunningApp;
   let department: string;
@@ -23,23 +23,29 @@ describe('department overall target', () => {
     ],
   };
 
+  const as = (username: string) => new Client(running.url).as(username, username.startsWith('tjj.') ? 'Stats@2026x' : undefined);
+
   beforeAll(async () => {
     running = await startApp();
-    const reviewer = await new Client(running.url).as('zfb.reviewer');
-    department = (await reviewer.get('/api/me')).body.organizationId;
+    const admin = await new Client(running.url).as('admin');
+    const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
+    department = (await admin.post('/api/organizations', { name: '曲靖市统计局', kind: 'department', parentId: finance?.id })).body.id;
+    const unit = (await admin.post('/api/organizations', { name: '曲靖市统计局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'tjj.reviewer', password: 'Stats@2026x', displayName: '统计局财务审核', role: 'department_reviewer', organizationId: department });
+    await admin.post('/api/users', { username: 'tjj.lead', password: 'Stats@2026x', displayName: '统计局项目负责人', role: 'project_lead', organizationId: unit });
   });
   afterAll(() => running.close());
 
   it('starts empty, with what is missing listed', async () => {
-    const reply = await (await new Client(running.url).as('zfb.reviewer')).get(path());
-    expect(reply.body).toMatchObject({ departmentName: '曲靖市人民政府办公室', fiscalYear: 2026, version: 0, status: 'draft', duties: [] });
+    const reply = await (await as('tjj.reviewer')).get(path());
+    expect(reply.body).toMatchObject({ departmentName: '曲靖市统计局', fiscalYear: 2026, version: 0, status: 'draft', duties: [] });
     expect(reply.body.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['duties-missing', 'level1-missing']));
   });
 
   it('is written only by its own department, and checks its budget to the cent', async () => {
-    const reviewer = await new Client(running.url).as('zfb.reviewer');
+    const reviewer = await as('tjj.reviewer');
     expect((await (await new Client(running.url).as('xfj.reviewer')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
-    expect((await (await new Client(running.url).as('zfb.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
+    expect((await (await as('tjj.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
     const off = await reviewer.request('PUT', path(), { version: 0, ...content, budget: { ...content.budget, project: '2789999.99' } });
     expect(off.status).toBe(200);
     expect(off.body.checks.map((c: { message: string }) => c.message)).toEqual(['预算总额 27140532.56 元不等于基本支出与项目支出之和 27140532.55 元']);
@@ -49,13 +55,29 @@ describe('department overall target', () => {
     expect((await reviewer.request('PUT', path(), { version: 1, ...content })).status).toBe(409);
   });
 
+  it('waits in the department’s 待办 until submitted, then in finance’s; the list shows each department’s state', async () => {
+    const reviewer = await as('tjj.reviewer');
+    const finance = await new Client(running.url).as('finance');
+    const mine = (await reviewer.get('/api/inbox')).body.items.filter((i: { kind: string; fiscalYear: number }) => i.kind === 'department_target' && i.fiscalYear === 2026);
+    expect(mine).toEqual([expect.objectContaining({ departmentId: department, unitName: '曲靖市统计局', status: 'draft', reason: '部门整体目标待提交' })]);
+    const list = (await reviewer.get('/api/department-targets?fiscalYear=2026')).body;
+    expect(list).toEqual([expect.objectContaining({ departmentId: department, departmentName: '曲靖市统计局', status: 'draft', version: 2, returned: false })]);
+    const all = (await finance.get('/api/department-targets?fiscalYear=2026')).body.map((d: { departmentName: string }) => d.departmentName);
+    expect(all).toEqual(expect.arrayContaining(['曲靖市统计局', '曲靖市人民政府办公室', '曲靖市信访局']));
+    expect((await (await as('tjj.lead')).get('/api/department-targets?fiscalYear=2026')).status).toBe(403);
+    expect((await finance.get('/api/department-targets?fiscalYear=今年')).body.message).toBe('请选择预算年度');
+  });
+
   it('goes to finance on submit, comes back with a comment, and is approved by finance only', async () => {
-    const reviewer = await new Client(running.url).as('zfb.reviewer');
+    const reviewer = await as('tjj.reviewer');
     const finance = await new Client(running.url).as('finance');
     expect((await reviewer.post(`${path()}/submit`, {})).body.status).toBe('submitted');
+    expect((await finance.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'department_target', departmentId: department, reason: '部门整体目标待批复' }));
+    expect((await reviewer.get('/api/inbox')).body.items.filter((i: { departmentId?: string; fiscalYear: number }) => i.departmentId === department && i.fiscalYear === 2026)).toEqual([]);
     expect((await reviewer.post(`${path()}/approve`, {})).status).toBe(403);
     expect((await finance.post(`${path()}/return`, {})).body.message).toBe('退回时请填写退回意见');
     expect((await finance.post(`${path()}/return`, { comment: '履职效能指标请量化' })).body).toMatchObject({ status: 'draft', lastComment: '履职效能指标请量化' });
+    expect((await reviewer.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ departmentId: department, fiscalYear: 2026, reason: '部门整体目标被退回，待修改' }));
     await reviewer.post(`${path()}/submit`, {});
     expect((await finance.post(`${path()}/approve`, {})).body.status).toBe('approved');
     expect((await reviewer.request('PUT', path(), { version: 7, ...content })).body.message).toBe('部门整体绩效目标已提交或已批复，不能修改');

@@ -81,18 +81,30 @@ export interface SheetCompareDto {
   changes: RowChange[];
 }
 
-export interface InboxItem {
-  kind: 'target_sheet';
-  projectId: string;
-  projectName: string;
-  unitName: string;
+interface InboxItemBase {
   fiscalYear: number;
-  status: SheetStatus;
+  /** The unit of a project, or the department itself. */
+  unitName: string;
   /** Why it waits for this user: 待填报, 被退回, 待审核. */
   reason: string;
   since: string;
   deadline: string | null;
 }
+
+export interface TargetSheetInboxItem extends InboxItemBase {
+  kind: 'target_sheet';
+  projectId: string;
+  projectName: string;
+  status: SheetStatus;
+}
+
+export interface DepartmentTargetInboxItem extends InboxItemBase {
+  kind: 'department_target';
+  departmentId: string;
+  status: import('@pm/domain').DepartmentTargetStatus;
+}
+
+export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem;
 
 export interface InboxResponse {
   items: InboxItem[];
@@ -139,6 +151,17 @@ export interface DepartmentTargetDto {
   indicators: TargetIndicatorDto[];
   lastComment: string | null;
   checks: SheetCheck[];
+}
+
+/** A department's overall target for a year, as listed; `version` 0 means not started. */
+export interface DepartmentTargetSummaryDto {
+  departmentId: string;
+  departmentName: string;
+  fiscalYear: number;
+  status: import('@pm/domain').DepartmentTargetStatus;
+  version: number;
+  returned: boolean;
+  updatedAt: string | null;
 }
 
 export type SaveDepartmentTargetRequest = Pick<DepartmentTargetDto, 'version' | 'duties' | 'tasks' | 'budget' | 'indicators'>;

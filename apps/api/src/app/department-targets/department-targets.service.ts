@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DepartmentTargetDto, SaveDepartmentTargetRequest, SessionUser, SheetTransitionRequest, TargetIndicatorDto } from '@pm/api-contract';
+import { DepartmentTargetDto, DepartmentTargetSummaryDto, SaveDepartmentTargetRequest, SessionUser, SheetTransitionRequest, TargetIndicatorDto } from '@pm/api-contract';
 import { checkDepartmentTarget, DEPARTMENT_DICTIONARY, DepartmentTargetAction, normaliseIndicatorName, transitionDepartmentTarget } from '@pm/domain';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -27,6 +27,26 @@ export class DepartmentTargetsService {
     const department = await this.department(user, departmentId);
     const target = await this.targets.findOneBy({ departmentId, fiscalYear: year });
     return this.describe(department, year, target);
+  }
+
+  /** Every department the user may read, with its target for the year (or none yet). */
+  async list(user: SessionUser, year: number): Promise<DepartmentTargetSummaryDto[]> {
+    const query = this.organizations
+      .createQueryBuilder('o')
+      .leftJoin(DepartmentTarget, 't', 't.department_id = o.id AND t.fiscal_year = :year', { year })
+      .select(['o.id AS department_id', 'o.name AS department_name', 't.status AS status', 't.version AS version', 't.last_comment AS last_comment', 't.updated_at AS updated_at'])
+      .where("o.kind = 'department'");
+    await this.scope.restrict(user, query, 'o.id');
+    const rows = await query.orderBy('o.name', 'ASC').getRawMany<{ department_id: string; department_name: string; status: DepartmentTarget['status'] | null; version: number | null; last_comment: string | null; updated_at: Date | null }>();
+    return rows.map((r) => ({
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      fiscalYear: year,
+      status: r.status ?? 'draft',
+      version: r.version ?? 0,
+      returned: r.status === 'draft' && r.last_comment !== null,
+      updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null,
+    }));
   }
 
   async save(user: SessionUser, departmentId: string, year: number, body: SaveDepartmentTargetRequest): Promise<DepartmentTargetDto> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { InboxItem, InboxResponse, SessionUser } from '@pm/api-contract';
-import { SheetStatus, statusAwaiting } from '@pm/domain';
+import { DepartmentTargetInboxItem, InboxResponse, SessionUser, TargetSheetInboxItem } from '@pm/api-contract';
+import { DepartmentTargetStatus, departmentTargetAwaiting, SheetStatus, statusAwaiting } from '@pm/domain';
 import { Repository } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
+import { DepartmentTarget } from '../department-targets/department-target.entity';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
@@ -30,8 +31,13 @@ export class InboxService {
   ) {}
 
   async of(user: SessionUser): Promise<InboxResponse> {
+    const items = [...(await this.targetSheets(user)), ...(await this.departmentTargets(user))].sort((a, b) => a.since.localeCompare(b.since));
+    return { items, total: items.length };
+  }
+
+  private async targetSheets(user: SessionUser): Promise<TargetSheetInboxItem[]> {
     const awaited = statusAwaiting(user.role);
-    if (!awaited) return { items: [], total: 0 };
+    if (!awaited) return [];
     const query = this.projects
       .createQueryBuilder('p')
       .innerJoin(Organization, 'o', 'o.id = p.unit_id')
@@ -52,7 +58,7 @@ export class InboxService {
     if (awaited === 'draft') query.andWhere("(s.id IS NULL OR s.status = 'draft')");
     else query.andWhere('s.status = :awaited', { awaited });
     const rows = await query.orderBy('since', 'ASC').getRawMany<Row>();
-    const items = rows.map((r): InboxItem => ({
+    return rows.map((r): TargetSheetInboxItem => ({
       kind: 'target_sheet',
       projectId: r.project_id,
       projectName: r.project_name,
@@ -63,7 +69,41 @@ export class InboxService {
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,
     }));
-    return { items, total: items.length };
+  }
+
+  /** A department fills in its overall target for every open year; finance reviews what was submitted. */
+  private async departmentTargets(user: SessionUser): Promise<DepartmentTargetInboxItem[]> {
+    const awaited = departmentTargetAwaiting(user.role);
+    if (!awaited) return [];
+    const query = this.projects.manager
+      .createQueryBuilder(Organization, 'o')
+      .innerJoin(FiscalYear, 'y', "y.status = 'open'")
+      .leftJoin(DepartmentTarget, 't', 't.department_id = o.id AND t.fiscal_year = y.year')
+      .select([
+        'o.id AS department_id',
+        'o.name AS department_name',
+        'y.year AS fiscal_year',
+        't.status AS status',
+        't.last_comment IS NOT NULL AS returned',
+        'coalesce(t.updated_at, y.created_at) AS since',
+        "to_char(y.target_deadline, 'YYYY-MM-DD') AS deadline",
+      ])
+      .where("o.kind = 'department'");
+    if (user.role === 'department_reviewer') query.andWhere('o.id = :own', { own: user.organizationId });
+    await this.scope.restrict(user, query, 'o.id');
+    if (awaited === 'draft') query.andWhere("(t.id IS NULL OR t.status = 'draft')");
+    else query.andWhere('t.status = :awaited', { awaited });
+    const rows = await query.getRawMany<{ department_id: string; department_name: string; fiscal_year: number; status: DepartmentTargetStatus | null; returned: boolean; since: Date; deadline: string | null }>();
+    return rows.map((r) => ({
+      kind: 'department_target',
+      departmentId: r.department_id,
+      unitName: r.department_name,
+      fiscalYear: r.fiscal_year,
+      status: r.status ?? 'draft',
+      reason: r.status === 'submitted' ? '部门整体目标待批复' : r.status === null ? '部门整体目标待填报' : r.returned ? '部门整体目标被退回，待修改' : '部门整体目标待提交',
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
+    }));
   }
 }
 

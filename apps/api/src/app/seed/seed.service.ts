@@ -9,6 +9,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { User } from '../users/user.entity';
 import { DEMO_FISCAL_YEARS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PROJECTS_2026, DEMO_USERS } from './demo-data';
+import { DemoDepartmentTargetsLoader } from './demo-department-targets.loader';
 import { DemoSheetsLoader } from './demo-sheets.loader';
 
 /**
@@ -24,6 +25,7 @@ export class SeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly demoSheets: DemoSheetsLoader,
+    private readonly demoDepartmentTargets: DemoDepartmentTargetsLoader,
   ) {}
 
   async run(): Promise<void> {
@@ -34,7 +36,10 @@ export class SeedService {
       else await this.ensureAdmin(db);
     });
     // Sheets go through the real services, which need the committed projects and users.
-    if (this.config.demoData) await this.demoSheets.load();
+    if (this.config.demoData) {
+      await this.demoSheets.load();
+      await this.demoDepartmentTargets.load();
+    }
   }
 
   private async loadDemo(db: EntityManager): Promise<void> {

@@ -75,3 +75,16 @@ export function transitionDepartmentTarget(request: {
   if (action === 'return' && !request.comment?.trim()) return { ok: false, refusal: 'invalid', message: '退回时请填写退回意见' };
   return { ok: true, status: action === 'approve' ? 'approved' : 'draft' };
 }
+
+export const DEPARTMENT_TARGET_STATUS_LABELS: Record<DepartmentTargetStatus, string> = {
+  draft: '草稿',
+  submitted: '待财政审核',
+  approved: '已批复',
+};
+
+/** Which department targets wait for a role's action: the department fills in, finance reviews. */
+export function departmentTargetAwaiting(role: Role): DepartmentTargetStatus | null {
+  if (role === 'department_reviewer') return 'draft';
+  if (role === 'finance_reviewer') return 'submitted';
+  return null;
+}

@@ -61,3 +61,10 @@ export class SaveDepartmentTargetDto implements SaveDepartmentTargetRequest {
   @Type(() => TargetIndicatorInput)
   indicators!: TargetIndicatorInput[];
 }
+
+export class DepartmentTargetListQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt({ message: '请选择预算年度' })
+  fiscalYear!: number;
+}
