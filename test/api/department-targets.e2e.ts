@@ -48,7 +48,7 @@ describe('department overall target', () => {
     expect((await (await as('tjj.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
     const off = await reviewer.request('PUT', path(), { version: 0, ...content, budget: { ...content.budget, project: '2789999.99' } });
     expect(off.status).toBe(200);
-    expect(off.body.checks.map((c: { message: string }) => c.message)).toEqual(['预算总额 27140532.56 元不等于基本支出与项目支出之和 27140532.55 元']);
+    expect(off.body.checks.map((c: { message: string }) => c.message)).toEqual(['预算总额 27,140,532.56 元不等于基本支出与项目支出之和 27,140,532.55 元']);
     expect((await reviewer.post(`${path()}/submit`, {})).body.message).toBe('还有 1 处必须修改的问题，不能提交');
     const fixed = await reviewer.request('PUT', path(), { version: 1, ...content });
     expect(fixed.body).toMatchObject({ version: 2, checks: [], indicators: [expect.objectContaining({ level1: '产出指标' }), expect.objectContaining({ level2: '社会效益指标' }), expect.anything(), expect.anything()] });

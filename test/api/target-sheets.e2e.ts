@@ -96,7 +96,7 @@ describe('target sheets: setting and approval', () => {
     const part = { overallGoal: '落实 24 小时应急值守，突发事件信息报送及时准确。', funds: { total: '70000.00', currentYearAppropriation: '60000', carryOver: '10000', other: '0' } };
     const bad = await lead.request('PUT', sheet(), { version: 1, indicators: complete, project: { ...part, funds: { ...part.funds, carryOver: '5000' } } });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toBe('年度预算总额 70000.00 元不等于当年财政拨款、上年结转与其他资金之和 65000.00 元');
+    expect(bad.body.message).toBe('年度预算总额 70,000.00 元不等于当年财政拨款、上年结转与其他资金之和 65,000.00 元');
     const good = await lead.request('PUT', sheet(), { version: 1, indicators: [...complete, indicator({ level2: '社会效益', name: '>=', weight: '0' })], project: part });
     expect(good.status).toBe(200);
     const project = (await lead.get(`/api/projects/${projectId}`)).body;

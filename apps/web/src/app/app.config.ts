@@ -5,8 +5,10 @@ import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provi
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import {
   ApartmentOutline,
+  BankOutline,
   BellOutline,
   CalendarOutline,
+  DatabaseOutline,
   HistoryOutline,
   LockOutline,
   LogoutOutline,
@@ -32,9 +34,11 @@ export const appConfig: ApplicationConfig = {
     provideNzI18n(zh_CN),
     provideNzIcons([
       ApartmentOutline,
+      BankOutline,
       BellOutline,
   BellOutline,
       CalendarOutline,
+      DatabaseOutline,
       HistoryOutline,
   HistoryOutline,
       LockOutline,

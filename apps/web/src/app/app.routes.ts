@@ -27,6 +27,17 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./pages/projects/projects.routes').then((m) => m.projectRoutes),
       },
       {
+        path: 'department-targets',
+        canActivate: [allowed('targets.review')],
+        loadChildren: () => import('./pages/department-targets/department-targets.routes').then((m) => m.departmentTargetRoutes),
+      },
+      {
+        path: 'indicator-library',
+        title: TITLES.library,
+        canActivate: [allowed('library.curate')],
+        loadComponent: () => import('./pages/library/library-page').then((m) => m.LibraryPage),
+      },
+      {
         path: 'audit',
         title: TITLES.audit,
         canActivate: [allowed('audit.read')],

@@ -151,6 +151,8 @@ export interface DepartmentTargetDto {
   indicators: TargetIndicatorDto[];
   lastComment: string | null;
   checks: SheetCheck[];
+  /** The settings profile of the fiscal year, so the browser runs the same checks. */
+  profile: import('@pm/domain').SettingsProfile;
 }
 
 /** A department's overall target for a year, as listed; `version` 0 means not started. */

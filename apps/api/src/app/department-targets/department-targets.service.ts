@@ -141,6 +141,7 @@ export class DepartmentTargetsService {
   private async describe(department: Organization, year: number, target: DepartmentTarget | null): Promise<DepartmentTargetDto> {
     const empty = { total: '0.00', basic: '0.00', project: '0.00', appropriation: '0.00', carryOver: '0.00', other: '0.00' };
     const content = target ? this.content(target) : { duties: [], tasks: [], budget: empty, indicators: [] };
+    const profile = await this.settings.profileForYear(year);
     return {
       departmentId: department.id,
       departmentName: department.name,
@@ -150,7 +151,8 @@ export class DepartmentTargetsService {
       ...content,
       indicators: content.indicators as TargetIndicatorDto[],
       lastComment: target?.lastComment ?? null,
-      checks: checkDepartmentTarget(content, await this.settings.profileForYear(year)),
+      checks: checkDepartmentTarget(content, profile),
+      profile,
     };
   }
 }

@@ -22,8 +22,8 @@ describe('the department overall target', () => {
   it('checks the budget both by kind and by source, to the cent', () => {
     const checks = checkDepartmentTarget({ ...target, budget: { ...target.budget, project: '2789999.99', carryOver: '0.01' } }, DEFAULT_PROFILE);
     expect(checks.map((c) => c.message)).toEqual([
-      '预算总额 27140532.56 元不等于基本支出与项目支出之和 27140532.55 元',
-      '预算总额 27140532.56 元不等于财政拨款、上年结转与其他资金之和 27140532.57 元',
+      '预算总额 27,140,532.56 元不等于基本支出与项目支出之和 27,140,532.55 元',
+      '预算总额 27,140,532.56 元不等于财政拨款、上年结转与其他资金之和 27,140,532.57 元',
     ]);
   });
 

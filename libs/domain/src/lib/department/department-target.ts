@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Role } from '../access/roles';
 import { DEPARTMENT_DICTIONARY } from '../indicators/dictionary';
 import { checkSheet, IndicatorRow, SheetCheck } from '../indicators/sheet-checks';
-import { formatMoney } from '../money/money';
+import { formatYuan } from '../money/money';
 import { SettingsProfile } from '../settings/settings-profile';
 
 /**
@@ -41,10 +41,10 @@ export function checkDepartmentTarget(target: DepartmentTargetContent, profile: 
   const b = target.budget;
   const sum = (...parts: string[]) => parts.reduce((acc, p) => acc.plus(new Decimal(p || '0')), new Decimal(0));
   if (!sum(b.basic, b.project).equals(new Decimal(b.total || '0'))) {
-    sheetLevel('budget', 'budget-by-kind', `预算总额 ${formatMoney(b.total || '0')} 元不等于基本支出与项目支出之和 ${formatMoney(sum(b.basic, b.project))} 元`);
+    sheetLevel('budget', 'budget-by-kind', `预算总额 ${formatYuan(b.total || '0')} 元不等于基本支出与项目支出之和 ${formatYuan(sum(b.basic, b.project))} 元`);
   }
   if (!sum(b.appropriation, b.carryOver, b.other).equals(new Decimal(b.total || '0'))) {
-    sheetLevel('budget', 'budget-by-source', `预算总额 ${formatMoney(b.total || '0')} 元不等于财政拨款、上年结转与其他资金之和 ${formatMoney(sum(b.appropriation, b.carryOver, b.other))} 元`);
+    sheetLevel('budget', 'budget-by-source', `预算总额 ${formatYuan(b.total || '0')} 元不等于财政拨款、上年结转与其他资金之和 ${formatYuan(sum(b.appropriation, b.carryOver, b.other))} 元`);
   }
   const departmentProfile = { ...profile, requiredLevel1: DEPARTMENT_REQUIRED_LEVEL1 };
   return [...checks, ...checkSheet(target.indicators, departmentProfile, {}, { dictionary: DEPARTMENT_DICTIONARY, weights: false })];

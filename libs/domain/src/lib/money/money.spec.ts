@@ -1,4 +1,4 @@
-import { formatMoney, fundSplitProblem, parseMoney, toWanYuan } from './money';
+import { formatMoney, formatYuan, fundSplitProblem, parseMoney, toWanYuan } from './money';
 
 describe('money', () => {
   it.each([
@@ -34,5 +34,17 @@ describe('money', () => {
     expect(
       fundSplitProblem({ total: '100', currentYearAppropriation: '60', carryOver: '30', other: '0' }),
     ).toBe('年度预算总额 100.00 元不等于当年财政拨款、上年结转与其他资金之和 90.00 元');
+  });
+});
+
+describe('amounts in messages', () => {
+  it.each([
+    ['0', '0.00'],
+    ['999.5', '999.50'],
+    ['1000', '1,000.00'],
+    ['27140532.565', '27,140,532.57'],
+    ['-1234567.8', '-1,234,567.80'],
+  ])('%s yuan reads %s', (value, expected) => {
+    expect(formatYuan(value)).toBe(expected);
   });
 });

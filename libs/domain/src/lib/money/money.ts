@@ -18,6 +18,12 @@ export function formatMoney(value: Decimal.Value): string {
   return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
+/** An amount as a clerk reads it in a message: 2 decimals with thousands separators, `8,650,000.00`. */
+export function formatYuan(value: Decimal.Value): string {
+  const [whole, cents] = formatMoney(value).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
 /** Yuan to 万元 with 2 decimals, half-up, as the official tables print it. */
 export function toWanYuan(yuan: Decimal.Value): string {
   return new Decimal(yuan).dividedBy(10_000).toFixed(2, Decimal.ROUND_HALF_UP);
@@ -40,5 +46,5 @@ export function fundSplitProblem(funds: FundSplit): string | null {
   );
   const sum = parts.reduce((acc, part) => acc.plus(part), new Decimal(0));
   if (sum.equals(new Decimal(funds.total))) return null;
-  return `年度预算总额 ${formatMoney(funds.total)} 元不等于当年财政拨款、上年结转与其他资金之和 ${formatMoney(sum)} 元`;
+  return `年度预算总额 ${formatYuan(funds.total)} 元不等于当年财政拨款、上年结转与其他资金之和 ${formatYuan(sum)} 元`;
 }

@@ -5,7 +5,7 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { firstValueFrom } from 'rxjs';
 
-const ACTIONS: Record<string, string> = {
+const ACTIONS: Partial<Record<string, string>> = {
   submit: '提交',
   approve: '审核通过',
   return: '退回',
@@ -15,8 +15,8 @@ const ACTIONS: Record<string, string> = {
   row_removed: '删除指标',
   row_changed: '修改指标',
 };
-const ENTITIES: Record<string, string> = { target_sheet: '绩效目标表', project: '项目' };
-const FIELDS: Record<string, string> = {
+const ENTITIES: Partial<Record<string, string>> = { target_sheet: '绩效目标表', project: '项目', department_target: '部门整体绩效目标' };
+const FIELDS: Partial<Record<string, string>> = {
   status: '状态',
   overallGoal: '年度总体目标',
   fundsTotal: '年度预算总额',
@@ -26,6 +26,7 @@ const FIELDS: Record<string, string> = {
   midTermYear1: '中期规划第一年',
   midTermYear2: '中期规划第二年',
   midTermYear3: '中期规划第三年',
+  content: '内容',
 };
 
 /** 变更记录: who changed what and when, for reviewers (their scope) and admins. */

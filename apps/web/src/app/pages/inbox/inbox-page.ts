@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { SHEET_STATUS_LABELS } from '@pm/domain';
+import { DEPARTMENT_TARGET_STATUS_LABELS, SHEET_STATUS_LABELS } from '@pm/domain';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -14,15 +14,22 @@ import { TargetsApi } from '../targets/targets.api';
   template: `
     <nz-card nzTitle="我的待办" nzSize="small">
       <nz-table #table nzSize="small" nzBordered [nzData]="inbox.value()?.items ?? []" [nzLoading]="inbox.isLoading()" [nzPageSize]="50" nzNoResult="没有待办事项" data-test="inbox-table">
-        <thead><tr><th nzWidth="150px">事项</th><th>项目</th><th nzWidth="240px">预算单位</th><th nzWidth="70px">年度</th><th nzWidth="130px">状态</th><th nzWidth="150px">自</th><th nzWidth="110px">截止日期</th></tr></thead>
+        <thead><tr><th nzWidth="150px">事项</th><th>项目 / 事项</th><th nzWidth="240px">预算单位 / 部门</th><th nzWidth="70px">年度</th><th nzWidth="130px">状态</th><th nzWidth="150px">自</th><th nzWidth="110px">截止日期</th></tr></thead>
         <tbody>
-          @for (i of table.data; track i.projectId) {
+          @for (i of table.data; track $index) {
             <tr data-test="inbox-row">
-              <td><nz-tag [nzColor]="i.reason.startsWith('被退回') ? 'red' : 'blue'">{{ i.reason }}</nz-tag></td>
-              <td><a [routerLink]="[projects, i.projectId, 'target-sheet']">{{ i.projectName }}</a></td>
-              <td>{{ i.unitName }}</td>
-              <td>{{ i.fiscalYear }}</td>
-              <td>{{ statusLabels[i.status] }}</td>
+              <td><nz-tag [nzColor]="i.reason.includes('被退回') ? 'red' : 'blue'">{{ i.reason }}</nz-tag></td>
+              @if (i.kind === 'target_sheet') {
+                <td><a [routerLink]="[projects, i.projectId, 'target-sheet']">{{ i.projectName }}</a></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ statusLabels[i.status] }}</td>
+              } @else {
+                <td><a [routerLink]="[departmentTargets, i.departmentId, i.fiscalYear]">部门整体绩效目标表</a></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ departmentLabels[i.status] }}</td>
+              }
               <td>{{ i.since.slice(0, 16).replace('T', ' ') }}</td>
               <td data-test="inbox-deadline">{{ i.deadline ?? '—' }}</td>
             </tr>
@@ -35,6 +42,8 @@ import { TargetsApi } from '../targets/targets.api';
 export class InboxPage {
   private readonly api = inject(TargetsApi);
   protected readonly projects = PATHS.projects;
+  protected readonly departmentTargets = PATHS.departmentTargets;
   protected readonly statusLabels = SHEET_STATUS_LABELS;
+  protected readonly departmentLabels = DEPARTMENT_TARGET_STATUS_LABELS;
   protected readonly inbox = resource({ loader: () => this.api.inbox() });
 }

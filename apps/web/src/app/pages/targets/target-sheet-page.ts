@@ -42,7 +42,7 @@ import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
   imports: [NgTemplateOutlet, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './target-sheet-page.html',
-  styleUrl: './target-sheet-page.css',
+  styleUrl: '../../shared/sheet.css',
 })
 export class TargetSheetPage {
   private readonly api = inject(TargetsApi);

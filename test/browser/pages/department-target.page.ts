@@ -1,0 +1,89 @@
+import { Page } from 'playwright-core';
+
+/** 部门整体绩效目标表 as the department and finance see it. */
+export class DepartmentTargetPage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens the list from the menu and then the department's row. */
+  async openFromMenu(departmentName: string): Promise<void> {
+    await this.page.click('text=部门整体目标');
+    await this.page.waitForSelector('[data-test=department-target-row]');
+    await this.page.click(`[data-test=department-target-row] a:text-is("${departmentName}")`);
+    await this.page.waitForSelector('[data-test=department-target]');
+  }
+
+  async listStates(): Promise<string[]> {
+    await this.page.click('text=部门整体目标');
+    await this.page.waitForSelector('[data-test=department-target-row]');
+    return this.page.locator('[data-test=department-target-row]').allInnerTexts();
+  }
+
+  async edit(): Promise<void> {
+    await this.page.click('[data-test=edit]');
+    await this.page.waitForSelector('[data-test=save]');
+  }
+
+  async fillDuty(index: number, text: string): Promise<void> {
+    await this.page.locator('[data-test=duty]').nth(index).fill(text);
+  }
+
+  async addTask(name: string, content: string): Promise<void> {
+    await this.page.click('[data-test=add-task]');
+    await this.page.locator('[data-test=task-name]').last().fill(name);
+    await this.page.locator('[data-test=task-content]').last().fill(content);
+  }
+
+  async setBudget(field: string, amount: string): Promise<void> {
+    const input = this.page.locator(`[data-test=budget-${field}]`);
+    await input.fill(amount);
+    await input.press('Tab');
+  }
+
+  async paste(rows: string): Promise<void> {
+    await this.page.click('[data-test=paste]');
+    await this.page.fill('[data-test=paste-box]', rows);
+    await this.page.click('.ant-modal-footer button.ant-btn-primary');
+    await this.page.waitForSelector('.ant-modal-wrap', { state: 'detached' });
+  }
+
+  async removeRow(index: number): Promise<void> {
+    await this.page.locator('[data-test=remove-row]').nth(index).click();
+  }
+
+  checks(): Promise<string[]> {
+    return this.page.locator('[data-test=sheet-check], [data-test=row-check]').allInnerTexts();
+  }
+
+  /** Waits until nothing blocks submission, as the checks re-run after each change. */
+  async waitForNoBlockingChecks(): Promise<void> {
+    await this.page.waitForFunction(() => ![...document.querySelectorAll('[data-test=sheet-check], [data-test=row-check]')].some((e) => e.textContent?.includes('✖')));
+  }
+
+  async save(): Promise<void> {
+    await this.page.click('[data-test=save]');
+    await this.page.waitForSelector('[data-test=edit]');
+  }
+
+  async submit(): Promise<void> {
+    await this.page.click('[data-test=submit]');
+    await this.page.waitForFunction(() => document.querySelector('[data-test=department-status]')?.textContent?.includes('待财政审核'));
+  }
+
+  async review(decision: 'approve' | 'return', comment: string): Promise<void> {
+    await this.page.fill('[data-test=review-comment]', comment);
+    await this.page.click(`[data-test=${decision}]`);
+    await this.page.waitForSelector('[data-test=review-panel]', { state: 'detached' });
+  }
+
+  status(): Promise<string> {
+    return this.page.locator('[data-test=department-status]').innerText();
+  }
+
+  returnComment(): Promise<string> {
+    return this.page.locator('[data-test=return-comment]').innerText();
+  }
+
+  text(): Promise<string> {
+    return this.page.locator('[data-test=department-target]').innerText();
+  }
+}
