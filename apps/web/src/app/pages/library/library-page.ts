@@ -63,25 +63,25 @@ const blank = (): CreateLibraryEntryRequest => ({ level1: '产出指标', level2
     <nz-modal [nzVisible]="adding()" [nzTitle]="isFinance() ? '新增共性指标' : '新增本部门个性指标'" (nzOnCancel)="adding.set(false)" (nzOnOk)="create()" [nzOkLoading]="busy()" nzOkText="保存">
       <ng-container *nzModalContent>
         <div class="form" data-test="library-form">
-          <label>一级指标</label>
-          <nz-select [(ngModel)]="draft.level1" (ngModelChange)="draft.level2 = firstLevel2($event)">
+          <label for="library-level1">一级指标</label>
+          <nz-select nzId="library-level1" [(ngModel)]="draft.level1" (ngModelChange)="draft.level2 = firstLevel2($event)">
             @for (l of level1Names; track l) { <nz-option [nzValue]="l" [nzLabel]="l" /> }
           </nz-select>
-          <label>二级指标</label>
-          <nz-select [(ngModel)]="draft.level2">
+          <label for="library-level2">二级指标</label>
+          <nz-select nzId="library-level2" [(ngModel)]="draft.level2">
             @for (l of level2Options(draft.level1); track l) { <nz-option [nzValue]="l" [nzLabel]="l" /> }
           </nz-select>
-          <label>三级指标</label><input nz-input [(ngModel)]="draft.name" data-test="library-name" />
-          <label>指标性质</label>
-          <nz-select [(ngModel)]="draft.comparator" nzAllowClear>
+          <label for="library-name">三级指标</label><input id="library-name" nz-input [(ngModel)]="draft.name" data-test="library-name" />
+          <label for="library-comparator">指标性质</label>
+          <nz-select nzId="library-comparator" [(ngModel)]="draft.comparator" nzAllowClear>
             @for (c of comparators; track c) { <nz-option [nzValue]="c" [nzLabel]="c" /> }
           </nz-select>
-          <label>度量单位</label><input nz-input [(ngModel)]="draft.unit" data-test="library-unit" />
-          <label>指标属性</label>
-          <nz-select [(ngModel)]="draft.kind">
+          <label for="library-unit">度量单位</label><input id="library-unit" nz-input [(ngModel)]="draft.unit" data-test="library-unit" />
+          <label for="library-kind">指标属性</label>
+          <nz-select nzId="library-kind" [(ngModel)]="draft.kind">
             @for (k of kinds; track k) { <nz-option [nzValue]="k" [nzLabel]="k" /> }
           </nz-select>
-          <label>指标内容</label><textarea nz-input rows="3" [(ngModel)]="draft.content" data-test="library-content"></textarea>
+          <label for="library-content">指标内容</label><textarea id="library-content" nz-input rows="3" [(ngModel)]="draft.content" data-test="library-content"></textarea>
         </div>
         @if (error()) { <div class="error" data-test="library-error">{{ error() }}</div> }
       </ng-container>
