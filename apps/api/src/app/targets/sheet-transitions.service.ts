@@ -37,50 +37,70 @@ export class SheetTransitionsService {
     if (user.role === 'project_lead') await this.scope.assertWritable(user, project.unitId);
     this.assertRatings(body);
     const profile = await this.settings.profileForYear(project.fiscalYear);
-    await this.dataSource.transaction(async (db) => {
-      const sheet = await db.createQueryBuilder(TargetSheet, 's').setLock('pessimistic_write').where('s.project_id = :id', { id: projectId }).getOne();
-      if (!sheet) throw new ConflictException('该项目尚未填报绩效目标');
-      if (body.version !== undefined && body.version !== sheet.version) {
-        throw new ConflictException(`绩效目标已变化（当前版本 ${sheet.version}，您读取的是版本 ${body.version}），请刷新后重试`);
-      }
-      const result = transition({
-        status: sheet.status,
-        action,
-        role: user.role,
-        actorSubmittedIt: sheet.submittedBy === user.id,
-        comment: body.comment,
-        grade: body.reviewGrade,
-      });
-      if (!result.ok) {
-        if (result.refusal === 'forbidden') throw new ForbiddenException(result.message);
-        if (result.refusal === 'conflict') throw new ConflictException(result.message);
-        throw badRequest(result.message);
-      }
-      const snapshot = await this.snapshotOf(db, sheet, project);
-      if (action === 'submit') this.assertSubmittable(snapshot, sheet, profile);
-      const version = await this.recordVersion(db, sheet, user, action, result.status, body, snapshot);
-      await db.update(TargetSheet, { id: sheet.id }, {
+    await this.dataSource.transaction((db) => this.applyIn(db, user, project, action, body, profile));
+    return this.sheets.read(user, projectId);
+  }
+
+  /** The transition inside the caller's transaction (the importer's adjustment drafts), under the sheet's row lock. */
+  async applyIn(
+    db: EntityManager,
+    user: SessionUser,
+    project: Project,
+    action: TransitionAction,
+    body: SheetTransitionRequest,
+    profile: SettingsProfile,
+  ): Promise<void> {
+    const sheet = await db
+      .createQueryBuilder(TargetSheet, 's')
+      .setLock('pessimistic_write')
+      .where('s.project_id = :id', { id: project.id })
+      .getOne();
+    if (!sheet) throw new ConflictException('该项目尚未填报绩效目标');
+    if (body.version !== undefined && body.version !== sheet.version) {
+      throw new ConflictException(`绩效目标已变化（当前版本 ${sheet.version}，您读取的是版本 ${body.version}），请刷新后重试`);
+    }
+    const result = transition({
+      status: sheet.status,
+      action,
+      role: user.role,
+      actorSubmittedIt: sheet.submittedBy === user.id,
+      comment: body.comment,
+      grade: body.reviewGrade,
+    });
+    if (!result.ok) {
+      if (result.refusal === 'forbidden') throw new ForbiddenException(result.message);
+      if (result.refusal === 'conflict') throw new ConflictException(result.message);
+      throw badRequest(result.message);
+    }
+    const snapshot = await this.snapshotOf(db, sheet, project);
+    if (action === 'submit') this.assertSubmittable(snapshot, sheet, profile);
+    const version = await this.recordVersion(db, sheet, user, action, result.status, body, snapshot);
+    await db.update(
+      TargetSheet,
+      { id: sheet.id },
+      {
         status: result.status,
         version: sheet.version + 1,
         updatedBy: user.id,
         ...(action === 'submit' ? { submittedBy: user.id, submittedAt: new Date(), notFitForBudget: false } : {}),
         ...(action === 'return' ? { returnedVersionId: version.id, notFitForBudget: result.notFitForBudget } : {}),
-        ...(action === 'approve' && result.status === 'approved' ? { inForceVersionId: version.id, isAdjustment: false, returnedVersionId: null } : {}),
+        ...(action === 'approve' && result.status === 'approved'
+          ? { inForceVersionId: version.id, isAdjustment: false, returnedVersionId: null }
+          : {}),
         ...(action === 'adjust' ? { isAdjustment: true, submittedBy: null, returnedVersionId: null } : {}),
-      });
-      await this.audit.record(db, user, [
-        {
-          entity: 'target_sheet',
-          entityId: sheet.id,
-          organizationId: project.unitId,
-          action,
-          field: 'status',
-          oldValue: SHEET_STATUS_LABELS[sheet.status],
-          newValue: SHEET_STATUS_LABELS[result.status],
-        },
-      ]);
-    });
-    return this.sheets.read(user, projectId);
+      },
+    );
+    await this.audit.record(db, user, [
+      {
+        entity: 'target_sheet',
+        entityId: sheet.id,
+        organizationId: project.unitId,
+        action,
+        field: 'status',
+        oldValue: SHEET_STATUS_LABELS[sheet.status],
+        newValue: SHEET_STATUS_LABELS[result.status],
+      },
+    ]);
   }
 
   private assertRatings(body: SheetTransitionRequest): void {
@@ -122,7 +142,11 @@ export class SheetTransitionsService {
     body: SheetTransitionRequest,
     snapshot: SheetSnapshot,
   ): Promise<SheetVersion> {
-    const last = await db.createQueryBuilder(SheetVersion, 'v').select('coalesce(max(v.number), 0)', 'last').where('v.sheet_id = :id', { id: sheet.id }).getRawOne<{ last: number }>();
+    const last = await db
+      .createQueryBuilder(SheetVersion, 'v')
+      .select('coalesce(max(v.number), 0)', 'last')
+      .where('v.sheet_id = :id', { id: sheet.id })
+      .getRawOne<{ last: number }>();
     return db.save(
       db.create(SheetVersion, {
         sheetId: sheet.id,
@@ -140,4 +164,3 @@ export class SheetTransitionsService {
     );
   }
 }
-
