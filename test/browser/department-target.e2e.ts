@@ -51,11 +51,7 @@ describe('the department overall target in the browser', () => {
 
   it('the department fills in duties, tasks, budget and indicators, sees the checks and submits', async () => {
     const target = await signInAs('lcj.reviewer', 'Forest@2026');
-    await page.click('text=部门整体目标');
-    await page.waitForSelector('[data-test=department-year]');
-    await page.click('[data-test=department-year]');
-    await page.click('.ant-select-item-option[title="2026 年度"]');
-    await page.waitForFunction((name) => document.querySelector('[data-test=department-targets-table]')?.textContent?.includes(name), DEPARTMENT);
+    await target.openList(2026);
     expect(await page.locator('[data-test=department-target-row]').allInnerTexts()).toEqual([expect.stringContaining('未填报')]);
     await page.click(`[data-test=department-target-row] a:text-is("${DEPARTMENT}")`);
     await page.waitForSelector('[data-test=department-target]');

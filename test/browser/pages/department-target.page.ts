@@ -4,18 +4,22 @@ import { Page } from 'playwright-core';
 export class DepartmentTargetPage {
   constructor(private readonly page: Page) {}
 
-  /** Opens the list from the menu and then the department's row. */
-  async openFromMenu(departmentName: string): Promise<void> {
-    await this.page.click('text=部门整体目标');
-    await this.page.waitForSelector('[data-test=department-target-row]');
+  /** Opens the list from the menu, picks the year (other suites may have opened a later one) and opens the department. */
+  async openFromMenu(departmentName: string, year = 2026): Promise<void> {
+    await this.openList(year);
     await this.page.click(`[data-test=department-target-row] a:text-is("${departmentName}")`);
     await this.page.waitForSelector('[data-test=department-target]');
   }
 
-  async listStates(): Promise<string[]> {
+  async openList(year: number): Promise<void> {
     await this.page.click('text=部门整体目标');
-    await this.page.waitForSelector('[data-test=department-target-row]');
-    return this.page.locator('[data-test=department-target-row]').allInnerTexts();
+    await this.page.waitForSelector('[data-test=department-year]');
+    await this.page.click('[data-test=department-year]');
+    await this.page.click(`.ant-select-item-option[title="${year} 年度"]`);
+    await this.page.waitForFunction(
+      (y) => [...document.querySelectorAll('[data-test=department-target-row] td:nth-child(2)')].every((td) => td.textContent?.trim() === y) && document.querySelector('[data-test=department-target-row]'),
+      String(year),
+    );
   }
 
   async edit(): Promise<void> {
