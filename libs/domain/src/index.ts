@@ -15,3 +15,5 @@ export * from './lib/indicators/suggested-weights';
 export * from './lib/settings/settings-profile';
 export * from './lib/workflow/sheet-workflow';
 export * from './lib/department/department-target';
+export * from './lib/tables/table-headers';
+export * from './lib/tables/target-table-reader';

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTargetTables, realign, rowsOfText, TargetTableReading } from './target-table-reader';
+
+const SEEDS = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'seeds');
+const seed = (file: string): TargetTableReading => readTargetTables([{ name: file, rows: rowsOfText(readFileSync(join(SEEDS, file), 'utf8')) }]);
+const table = (...lines: string[][]): TargetTableReading => readTargetTables([{ name: 'pasted', rows: lines }]);
+const HEADER = ['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容'];
+const count = (r: TargetTableReading) => r.projects.reduce((n, p) => n + p.indicators.length, 0);
+
+describe('the published 2026 target tables, read whole as disclosure documents', () => {
+  it('政府办 (seed 000): 9 projects and 55 indicators, every shifted row put back', () => {
+    const r = seed('qujing-govoffice-2026-budget.txt');
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => [p.name, p.indicators.length])).toEqual([
+      ['《曲靖市人民政府公报》编印费及政府信息公开工作经费', 7],
+      ['政府门户网站运营维护专项经费', 7],
+      ['应急管理经费', 6],
+      ['曲靖市政府网站集约化平台服务项目经费', 4],
+      ['政务信息工作经费', 4],
+      ['督办及调研工作经费', 9],
+      ['遗属生活补助资金', 9],
+      ['市政府总值班室调度平台运营服务项目经费', 5],
+      ['政府办机关专项经费', 4],
+    ]);
+    expect(count(r)).toBe(55);
+    const repairs = r.repairs.map((n) => `${n.row}:${n.message}`);
+    expect(repairs).toEqual(
+      expect.arrayContaining([
+        '105:“曲靖市人民政府办公室”只有名称、没有指标，视为单位名称行，未作为项目导入',
+        '126:整行向右错位 2 列，已按表头对齐',
+        '127:一级、二级指标错位到第 1–2 列，已移回一级、二级指标列',
+        '130:指标部分向右错位 2 列，已按表头对齐',
+      ]),
+    );
+    expect(repairs).toHaveLength(20);
+    const platform = r.projects[3].indicators[0];
+    expect(platform).toMatchObject({ level1: '产出指标', level2: '质量指标', name: '网站使用率', comparator: '≥', value: '90', unit: '%', kind: '定量' });
+  });
+
+  it('信访局 (seed 002): 7 projects and 54 indicators; a 三级 that is only “>=” is cleared for the clerk to fill', () => {
+    const r = seed('qujing-petition-bureau-2026-budget.txt');
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => p.indicators.length)).toEqual([5, 14, 4, 3, 17, 5, 6]);
+    expect(count(r)).toBe(54);
+    expect(r.repairs.filter((n) => n.message === '整行向左错位 2 列，已按表头对齐').map((n) => n.row)).toEqual([280, 281, 282, 283]);
+    expect(r.repairs.filter((n) => n.column === '三级指标')).toHaveLength(11);
+    const transfer = r.projects[5].indicators[0];
+    expect(transfer).toMatchObject({ name: '', comparator: '≥', value: '12', unit: '人' });
+    const hotline = r.projects[4].indicators.find((i) => i.name === '网络故障专线修复时间');
+    expect(hotline).toMatchObject({ comparator: '≤', value: '4小时', kind: '定性' });
+  });
+
+  it('the 2024 self-evaluations (seed 001) are results, not targets: no target table is read from them', () => {
+    const r = seed('qujing-govoffice-2024-final-accounts-and-self-evaluation.txt');
+    expect(r).toMatchObject({ tables: 0, projects: [], errors: [] });
+  });
+});
+
+describe('headers of other provinces', () => {
+  it('maps synonyms, a two-row header and spaces inside names', () => {
+    const r = table(
+      ['项目编码', '项目名称', '项目总体目标', '绩效指标', '', '', '计算符号', '指标值', '计量单位', '指标值类型', '指标解释', '指标设定依据', '上年完成值', '指标分值权重', '评（扣）分标准', '佐证资料'],
+      ['', '', '', '一级指标', '二级指标', '三级指标'],
+      ['53030001', '森林防火经费', '守住不发生重特大森林火灾的底线', '产出 指标', '数量指标', '巡查次数', '≥', '120', '次', '定量', '全年巡查次数', '2025 年实绩', '110', '20分', '每少 10 次扣 2 分', '巡查记录'],
+      ['', '', '', '满意 度指 标', '服务对象满意度', '林区群众满意度', '', '≥90%', '', '', '', '', '', '10', '', ''],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects).toEqual([
+      expect.objectContaining({
+        code: '53030001',
+        name: '森林防火经费',
+        goal: '守住不发生重特大森林火灾的底线',
+        indicators: [
+          { level1: '产出指标', level2: '数量指标', name: '巡查次数', comparator: '≥', value: '120', unit: '次', kind: '定量', content: '全年巡查次数', basis: '2025 年实绩', lastYearActual: '110', weight: '20', scoringRule: '每少 10 次扣 2 分', evidence: '巡查记录' },
+          expect.objectContaining({ level1: '满意度指标', level2: '服务对象满意度指标', comparator: '≥', value: '90', unit: '%', weight: '10' }),
+        ],
+      }),
+    ]);
+    expect(r.repairs.map((n) => n.message)).toEqual(['单位“%”已从指标值中拆到度量单位']);
+  });
+
+  it('reads the per-project form: 项目名称 and 年度总体目标 above the indicator rows', () => {
+    const r = table(
+      ['项目支出绩效目标申报表'],
+      ['项目名称', '防汛抗旱专项经费', '', '主管部门', '曲靖市水务局'],
+      ['预算单位', '曲靖市水务局（本级）'],
+      ['年度总体目标', '完成病险水库除险加固 5 座'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '除险加固水库数', '=5 座'],
+      ['', '', '质量指标', ''],
+      ['效益指标', '社会效益', '受益人口', '≥2万人'],
+    );
+    expect(r.projects).toEqual([
+      expect.objectContaining({ name: '防汛抗旱专项经费', unitName: '曲靖市水务局（本级）', goal: '完成病险水库除险加固 5 座' }),
+    ]);
+    expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit])).toEqual([
+      ['产出指标', '数量指标', '除险加固水库数', '=', '5', '座'],
+      ['产出指标', '数量指标', '质量指标', null, '', ''],
+      ['效益指标', '社会效益指标', '受益人口', '≥', '2', '万人'],
+    ]);
+  });
+});
+
+describe('messy rows', () => {
+  it.each([
+    ['the unit repeated inside the value', ['项目甲', '', '产出指标', '成本指标', '运维费用', '', '<=90万元', '万元', '定量指标', ''], '指标值中重复写了单位“万元”，已去掉'],
+    ['a comparator alone in the name column', ['项目甲', '', '产出指标', '质量指标', '>=', '', '95', '%', '定量指标', ''], '三级指标列只有“>=”，已移到指标性质；请补填指标名称'],
+    ['a 90%以上 target', ['项目甲', '', '效益指标', '社会效益', '知晓率', '', '90%以上', '', '', ''], '“90%以上”按“≥”处理'],
+  ])('repairs %s and says so', (_, row, repair) => {
+    const r = table(HEADER, row);
+    expect(r.errors).toEqual([]);
+    expect(r.repairs.map((n) => n.message)).toContain(repair);
+  });
+
+  it.each([
+    ['a weight that is not a number', [...HEADER, '分值'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '二十'], { row: 2, column: '分值', message: '分值“二十”不是数字' }],
+    ['comparators that disagree', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≤', '≥6', '场', '', ''], { row: 2, column: '指标值', message: '指标值中的“≥”与指标性质“≤”不一致' }],
+    ['a cell outside every column', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '多出的一格'], { row: 2, column: null, message: '第 11 列“多出的一格”不在任何表头之下，无法确定是哪一项' }],
+    ['an indicator before any project', HEADER, ['', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', ''], { row: 2, column: '项目名称', message: '指标行之前没有项目名称' }],
+    ['a 一级 in a column it cannot be moved from', HEADER, ['项目甲', '产出指标', '数量指标', '场次', '≥', '6', '场', '', '', ''], { row: 2, column: null, message: '一级指标“产出指标”在第 2 列，不在“一级指标”列，无法确定各列的对应关系' }],
+  ])('refuses %s with its row, column and reason', (_, header, row, error) => {
+    expect(table(header, row).errors).toEqual([{ source: 'pasted', ...error }]);
+  });
+
+  it('refuses one project code used for two projects', () => {
+    const header = ['项目编码', ...HEADER];
+    const r = table(header, ['001', '项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['001', '项目乙', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', '']);
+    expect(r.errors.map((e) => e.message)).toEqual(['项目编码 001 同时用于“项目甲”和“项目乙”']);
+  });
+
+  it('skips number rows and notes, and keeps reading after them', () => {
+    const r = table(HEADER, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['说明：本表不含涉密项目。']);
+    expect(r).toMatchObject({ tables: 1, errors: [], repairs: [] });
+    expect(count(r)).toBe(1);
+  });
+
+  it('never drops a cell when putting a row back', () => {
+    const row = ['', '', '项目乙', '目标', '产出指标', '数量指标', '场次', '≥', '6', '场'];
+    expect(realign(row, 2).cells.filter(Boolean)).toEqual(row.filter(Boolean));
+  });
+});

@@ -1,0 +1,300 @@
+import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/comparator';
+import { DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
+import { parseTargetValue } from '../indicators/target-value';
+import { COLUMN_LABELS, headerOf, TargetColumn } from './table-headers';
+
+/** One sheet of a workbook, or a text document, as rows of cell texts. */
+export interface TableSource {
+  name: string;
+  rows: readonly (readonly (string | null | undefined)[])[];
+}
+
+export interface ImportedIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  comparator: Comparator | null;
+  value: string;
+  unit: string;
+  kind: IndicatorKind;
+  content: string;
+  basis: string;
+  lastYearActual: string | null;
+  weight: string | null;
+  scoringRule: string;
+  evidence: string;
+}
+
+export interface ImportedProject {
+  code: string | null;
+  name: string;
+  goal: string;
+  /** The unit named above the table (单位名称：…), when there is one. */
+  unitName: string | null;
+  indicators: ImportedIndicator[];
+  source: string;
+  row: number;
+}
+
+/** A repair made or a reason for refusal, tied to where it was found (row numbers from 1). */
+export interface ImportNote {
+  source: string;
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface TargetTableReading {
+  tables: number;
+  projects: ImportedProject[];
+  repairs: ImportNote[];
+  errors: ImportNote[];
+}
+
+const LEVEL1_NAMES = new Set([...Object.keys(PROJECT_DICTIONARY), ...Object.keys(DEPARTMENT_DICTIONARY)]);
+const isLevel1Cell = (cell: string) => cell !== '' && LEVEL1_NAMES.has(normaliseIndicatorName(cell));
+const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
+const UNIT_LINE = /^单位名称\s*[：:]\s*(.+)$/;
+const text = (cell: string | null | undefined) => (cell ?? '').toString().replace(/\r/g, '').trim();
+
+/**
+ * Reads every target table (项目支出绩效目标表, the list shape of SPEC §7) found in the sources: the
+ * header row maps the columns, continuation rows belong to the project above, number rows and notes are
+ * skipped, and rows shifted by whole cells are put back. What was repaired and what cannot be read
+ * are both reported, each with its row.
+ */
+export function readTargetTables(sources: readonly TableSource[]): TargetTableReading {
+  const reading: TargetTableReading = { tables: 0, projects: [], repairs: [], errors: [] };
+  for (const source of sources) readSource(source, reading);
+  checkCodes(reading);
+  return reading;
+}
+
+function readSource(source: TableSource, reading: TargetTableReading): void {
+  const rows = source.rows.map((row) => row.map(text));
+  let unitName: string | null = null;
+  let blockStart = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const first = rows[i].find((c) => c !== '') ?? '';
+    const unit = UNIT_LINE.exec(first);
+    if (unit) unitName = unit[1].trim();
+    const found = findHeader(rows, i);
+    if (!found) continue;
+    reading.tables++;
+    const form = found.header.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading);
+    i = readTable(source.name, rows, found.header, found.bodyStart, unitName, reading, form) - 1;
+    blockStart = i + 1;
+    unitName = null;
+  }
+}
+
+/** A header at row i, merged with a group-header row above or a second header row below when that adds columns. */
+function findHeader(rows: string[][], i: number): { header: Map<TargetColumn, number>; bodyStart: number } | null {
+  const single = headerOf([rows[i]]);
+  const withBelow = i + 1 < rows.length ? headerOf([rows[i], rows[i + 1]]) : null;
+  if (withBelow && (!single || withBelow.size > single.size)) return { header: withBelow, bodyStart: i + 2 };
+  if (!single) return null;
+  const withAbove = i > 0 ? headerOf([rows[i - 1], rows[i]]) : null;
+  if (withAbove && withAbove.size > single.size) return { header: withAbove, bodyStart: i + 1 };
+  return { header: single, bodyStart: i + 1 };
+}
+
+/** Reads the body of one table; returns the index of the first row after it. */
+function readTable(
+  source: string,
+  rows: string[][],
+  header: Map<TargetColumn, number>,
+  start: number,
+  unitName: string | null,
+  reading: TargetTableReading,
+  form: ImportedProject | null,
+): number {
+  const at = (cells: string[], column: TargetColumn) => {
+    const index = header.get(column);
+    return index === undefined ? '' : (cells[index] ?? '');
+  };
+  const mapped = new Set(header.values());
+  const note = (list: ImportNote[], row: number, column: TargetColumn | null, message: string) =>
+    list.push({ source, row: row + 1, column: column ? COLUMN_LABELS[column] : null, message });
+  // the per-project form: every row belongs to the project named in the block above the header
+  let current = form;
+  let i = start;
+  for (; i < rows.length; i++) {
+    const raw = rows[i];
+    const first = raw.find((c) => c !== '') ?? '';
+    if (first === '') continue;
+    if (first.startsWith('#') || (i > start && findHeader(rows, i))) break;
+    if (NOTE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
+
+    const aligned = realign(raw, header.get('level1') as number);
+    if (aligned.error) {
+      note(reading.errors, i, null, aligned.error);
+      continue;
+    }
+    if (aligned.repair) note(reading.repairs, i, null, aligned.repair);
+    const cells = aligned.cells;
+
+    const stray = cells.findIndex((c, index) => c !== '' && !mapped.has(index));
+    if (stray !== -1) {
+      note(reading.errors, i, null, `第 ${stray + 1} 列“${clip(cells[stray])}”不在任何表头之下，无法确定是哪一项`);
+      continue;
+    }
+
+    const projectName = at(cells, 'project');
+    const indicatorCells = (['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'kind', 'content'] as const).some((c) => at(cells, c) !== '');
+    if (projectName && !indicatorCells && !at(cells, 'goal') && !at(cells, 'code')) {
+      note(reading.repairs, i, 'project', `“${clip(projectName)}”只有名称、没有指标，视为单位名称行，未作为项目导入`);
+      continue;
+    }
+    if (projectName && projectName !== current?.name) {
+      const code = at(cells, 'code') || null;
+      current = reading.projects.find((p) => p.source === source && p.name === projectName && p.code === code) ?? null;
+      if (!current) {
+        current = { code, name: projectName, goal: at(cells, 'goal'), unitName, indicators: [], source, row: i + 1 };
+        reading.projects.push(current);
+      }
+    }
+    if (!current) {
+      note(reading.errors, i, 'project', '指标行之前没有项目名称');
+      continue;
+    }
+    if (!indicatorCells) {
+      if (!projectName) note(reading.errors, i, null, '这一行没有一级指标、三级指标或指标值');
+      continue;
+    }
+    const indicator = readIndicator(cells, at, current.indicators.at(-1), (column, message) => note(reading.repairs, i, column, message), (column, message) => note(reading.errors, i, column, message));
+    if (indicator) current.indicators.push(indicator);
+  }
+  return i;
+}
+
+const FORM_LABELS: Record<'name' | 'code' | 'goal' | 'unit', RegExp> = {
+  name: /^项目名称$/,
+  code: /^项目(编码|代码)$/,
+  goal: /^(年度总体目标|项目总体目标|年度绩效目标|项目年度绩效目标|总体目标)$/,
+  unit: /^(预算单位|实施单位|单位名称)$/,
+};
+
+/** The per-project form (SPEC §7): 项目名称 / 年度总体目标 / 预算单位 as label–value pairs above the indicator header. */
+function formProject(source: string, rows: string[][], from: number, headerRow: number, unitName: string | null, reading: TargetTableReading): ImportedProject | null {
+  const found: Partial<Record<keyof typeof FORM_LABELS, string>> = {};
+  for (let r = from; r < headerRow; r++) {
+    rows[r].forEach((cell, c) => {
+      const label = cell.replace(/[\s\u3000：:]/g, '');
+      for (const [key, pattern] of Object.entries(FORM_LABELS) as [keyof typeof FORM_LABELS, RegExp][]) {
+        if (!found[key] && pattern.test(label)) found[key] = rows[r].slice(c + 1).find((v) => v !== '') ?? '';
+      }
+    });
+  }
+  if (!found.name) {
+    reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.project, message: '表格没有“项目名称”列，表头上方也找不到项目名称' });
+    return null;
+  }
+  const project: ImportedProject = { code: found.code || null, name: found.name, goal: found.goal ?? '', unitName: found.unit || unitName, indicators: [], source, row: headerRow + 1 };
+  reading.projects.push(project);
+  return project;
+}
+
+function readIndicator(
+  cells: string[],
+  at: (cells: string[], column: TargetColumn) => string,
+  previous: ImportedIndicator | undefined,
+  repaired: (column: TargetColumn, message: string) => void,
+  refused: (column: TargetColumn, message: string) => void,
+): ImportedIndicator | null {
+  // an empty 一级/二级 continues the cell above, as a merged cell does in the official layout
+  const level1 = normaliseIndicatorName(at(cells, 'level1')) || previous?.level1 || '';
+  const level2 = normaliseIndicatorName(at(cells, 'level2')) || (at(cells, 'level1') ? '' : (previous?.level2 ?? ''));
+  let name = at(cells, 'name');
+  let comparator = at(cells, 'comparator');
+  const alone = normaliseComparator(name);
+  if (name && alone && alone !== '定性') {
+    if (!comparator) {
+      comparator = name;
+      repaired('name', `三级指标列只有“${name}”，已移到指标性质；请补填指标名称`);
+    } else if (normaliseComparator(comparator) === alone) {
+      repaired('name', `三级指标列只有“${name}”，与指标性质重复，已清空；请补填指标名称`);
+    } else {
+      refused('name', `三级指标列是“${name}”，指标性质是“${comparator}”，无法判断哪个正确`);
+      return null;
+    }
+    name = '';
+  }
+  const parsed = parseTargetValue(at(cells, 'value'), { comparator: comparator || null, unit: at(cells, 'unit') || null, kind: at(cells, 'kind') || null });
+  parsed.repairs.forEach((r) => repaired('value', r));
+  if (parsed.problems.length) {
+    parsed.problems.forEach((p) => refused('value', p));
+    return null;
+  }
+  const weightText = at(cells, 'weight').replace(/[,，\s]|分$/g, '');
+  if (weightText && !/^\d+(\.\d+)?$/.test(weightText)) {
+    refused('weight', `分值“${at(cells, 'weight')}”不是数字`);
+    return null;
+  }
+  return {
+    level1,
+    level2,
+    name: name.replace(/\s+/g, ' '),
+    comparator: parsed.comparator,
+    value: parsed.value,
+    unit: parsed.unit,
+    kind: parsed.kind,
+    content: at(cells, 'content'),
+    basis: at(cells, 'basis'),
+    lastYearActual: at(cells, 'lastYearActual') || null,
+    weight: weightText || null,
+    scoringRule: at(cells, 'scoringRule'),
+    evidence: at(cells, 'evidence'),
+  };
+}
+
+/**
+ * Published tables (PDF turned into text, copied spreadsheets) shift cells sideways. A row is put back
+ * when the shift is unambiguous: the 一级 sits in another column and the cells it displaced are empty.
+ */
+export function realign(cells: readonly string[], level1Column: number): { cells: string[]; repair?: string; error?: string } {
+  const copy = [...cells];
+  const found = copy.findIndex(isLevel1Cell);
+  if (found === -1 || found === level1Column) return { cells: copy };
+  const by = Math.abs(found - level1Column);
+  const empty = (from: number, to: number) => copy.slice(from, to).every((c) => !c);
+  if (found < level1Column) {
+    if (empty(level1Column, level1Column + 2) && !isLevel1Cell(copy[found + 1] ?? '')) {
+      const moved = [...copy];
+      [moved[level1Column], moved[level1Column + 1], moved[found], moved[found + 1]] = [copy[found], copy[found + 1] ?? '', '', ''];
+      return { cells: moved, repair: `一级、二级指标错位到第 ${found + 1}–${found + 2} 列，已移回一级、二级指标列` };
+    }
+    if (empty(0, found)) return { cells: [...Array(by).fill(''), ...copy], repair: `整行向左错位 ${by} 列，已按表头对齐` };
+  } else {
+    if (empty(0, by)) return { cells: copy.slice(by), repair: `整行向右错位 ${by} 列，已按表头对齐` };
+    if (empty(level1Column, found)) return { cells: [...copy.slice(0, level1Column), ...copy.slice(found)], repair: `指标部分向右错位 ${by} 列，已按表头对齐` };
+  }
+  return { cells: copy, error: `一级指标“${copy[found]}”在第 ${found + 1} 列，不在“一级指标”列，无法确定各列的对应关系` };
+}
+
+/** The row of column numbers under a header: 1 2 3 … */
+function isNumberRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length >= 3 && filled.every((c, i) => c === String(i + 1));
+}
+
+function checkCodes(reading: TargetTableReading): void {
+  const byCode = new Map<string, ImportedProject>();
+  for (const project of reading.projects) {
+    if (!project.code) continue;
+    const other = byCode.get(project.code);
+    if (other && other.name !== project.name) {
+      reading.errors.push({ source: project.source, row: project.row, column: COLUMN_LABELS.code, message: `项目编码 ${project.code} 同时用于“${other.name}”和“${project.name}”` });
+    }
+    byCode.set(project.code, project);
+  }
+}
+
+function clip(cell: string): string {
+  return cell.length > 20 ? `${cell.slice(0, 20)}…` : cell;
+}
+
+/** Text pasted from a spreadsheet or saved as .tsv: lines of tab-separated cells. */
+export function rowsOfText(content: string): string[][] {
+  return content.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.split('\t'));
+}
