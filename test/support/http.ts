@@ -45,6 +45,33 @@ export class Client {
     return this.request<T>('PATCH', path, body);
   }
 
+  /** Posts text as pasted from a spreadsheet (tab-separated). */
+  async postText<T = any>(path: string, text: string): Promise<Reply<T>> {
+    const response = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'text/tab-separated-values; charset=utf-8', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: text,
+    });
+    const body = await response.text();
+    return { status: response.status, body: (body ? JSON.parse(body) : null) as T, headers: response.headers };
+  }
+
+  /** Sends a file as multipart form data (field `file`), as the browser's upload does. */
+  async upload<T = any>(path: string, fileName: string, content: Buffer | string, type = 'application/octet-stream'): Promise<Reply<T>> {
+    const form = new FormData();
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), fileName);
+    const response = await fetch(this.base + path, { method: 'POST', headers: this.token ? { authorization: `Bearer ${this.token}` } : {}, body: form });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  }
+
+  /** Downloads a file's bytes. */
+  async download(path: string): Promise<{ status: number; content: Buffer; headers: Headers }> {
+    const response = await fetch(this.base + path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: response.status, content: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
   /** Signs in and returns a client carrying the bearer token. */
   async as(username: string, password = DEMO_PASSWORD): Promise<Client> {
     const reply = await new Client(this.base).post('/api/auth/login', { username, password });

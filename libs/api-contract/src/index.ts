@@ -6,3 +6,4 @@ export * from './lib/fiscal-years';
 export * from './lib/projects';
 export * from './lib/health';
 export * from './lib/targets';
+export * from './lib/imports';

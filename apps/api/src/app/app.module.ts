@@ -9,6 +9,8 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentTargetsModule } from './department-targets/department-targets.module';
+import { ExportsModule } from './exports/exports.module';
+import { ImportsModule } from './imports/imports.module';
 import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -43,6 +45,8 @@ export class AppModule implements NestModule {
         AuditModule,
         TargetsModule,
         DepartmentTargetsModule,
+        ImportsModule,
+        ExportsModule,
         InboxModule,
         LibraryModule,
         SeedModule,

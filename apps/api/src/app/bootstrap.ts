@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '2mb' });
+  // tables pasted from a spreadsheet, for the importer
+  app.useBodyParser('text', { type: ['text/tab-separated-values', 'text/plain'], limit: '20mb' });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -8,4 +8,6 @@ export interface FieldError {
 export interface ApiErrorBody {
   message: string;
   errors: FieldError[];
+  /** Only on a refused import: what the file held, with every repair and refusal. */
+  preview?: unknown;
 }

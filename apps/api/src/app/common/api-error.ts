@@ -3,8 +3,8 @@ import { ApiErrorBody, FieldError } from '@pm/api-contract';
 import { SheetCheck } from '@pm/domain';
 
 /** A 400 in the SPEC §11 shape: a sentence for the clerk and the fields at fault. */
-export function badRequest(message: string, errors: FieldError[] = []): BadRequestException {
-  const body: ApiErrorBody = { message, errors };
+export function badRequest(message: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}): BadRequestException {
+  const body: ApiErrorBody = { message, errors, ...extra };
   return new BadRequestException(body);
 }
 

@@ -29,9 +29,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (!(exception instanceof HttpException) || status >= 500) return { message: fallback, errors: [] };
     const raw = exception.getResponse();
     if (typeof raw === 'string') return { message: raw, errors: [] };
-    const shaped = raw as { message?: unknown; errors?: FieldError[] };
+    const shaped = raw as { message?: unknown; errors?: FieldError[]; preview?: unknown };
     // Nest's own exceptions carry English text (e.g. "Cannot GET /x"); show the clerk Chinese.
     const message = typeof shaped.message === 'string' && /[\u4e00-\u9fff]/.test(shaped.message) ? shaped.message : fallback;
-    return { message, errors: Array.isArray(shaped.errors) ? shaped.errors : [] };
+    const body: ApiErrorBody = { message, errors: Array.isArray(shaped.errors) ? shaped.errors : [] };
+    // a refused import still shows what it read, so the clerk can fix every row at once
+    return shaped.preview ? { ...body, preview: shaped.preview } : body;
   }
 }

@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SessionUser } from '@pm/api-contract';
+import type { Response } from 'express';
+import { CurrentUser, RequirePermission } from '../auth/session';
+import { ExportFile, ExportsService } from './exports.service';
+import { ExportQueryDto } from './export.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller()
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get('target-tables.xlsx')
+  @RequirePermission('targets.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出项目支出绩效目标表（预算单位或主管部门下各单位）' })
+  async targetTables(@CurrentUser() user: SessionUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return this.send(response, await this.exports.targetTables(user, query.fiscalYear, query.organizationId));
+  }
+
+  @Get('projects/:id/target-sheet.xlsx')
+  @RequirePermission('targets.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出一个项目的绩效目标表' })
+  async projectSheet(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return this.send(response, await this.exports.projectSheet(user, id));
+  }
+
+  private send(response: Response, file: ExportFile): StreamableFile {
+    response.setHeader('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return new StreamableFile(file.content, { type: XLSX });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SessionUser } from '@pm/api-contract';
+import { DataSource } from 'typeorm';
+import { ScopeService } from '../access/scope.service';
+import { badRequest } from '../common/api-error';
+import { Organization } from '../organizations/organization.entity';
+import { Project } from '../projects/project.entity';
+import { ProjectsService } from '../projects/projects.service';
+import { TargetSheet } from '../targets/target-sheet.entity';
+import { TargetSheetsService } from '../targets/target-sheets.service';
+import { ExportedUnit, targetTableWorkbook } from './target-table.workbook';
+
+export interface ExportFile {
+  fileName: string;
+  content: Buffer;
+}
+
+/** The official layouts out of the stored sheets, for one project, a unit, or a department's units. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scope: ScopeService,
+    private readonly projects: ProjectsService,
+    private readonly sheets: TargetSheetsService,
+  ) {}
+
+  async targetTables(user: SessionUser, fiscalYear: number, organizationId: string): Promise<ExportFile> {
+    await this.scope.assertReadable(user, organizationId);
+    const organization = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
+    if (!organization || organization.kind === 'finance') throw badRequest('请选择预算单位或主管部门');
+    const units = organization.kind === 'unit' ? [organization] : await this.dataSource.getRepository(Organization).find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const exported: ExportedUnit[] = [];
+    for (const unit of units) {
+      const projects = await this.dataSource.getRepository(Project).find({ where: { fiscalYear, unitId: unit.id }, order: { createdAt: 'ASC' } });
+      exported.push({ name: unit.name, projects: await Promise.all(projects.map((p) => this.exported(p))) });
+    }
+    const title = `${organization.name} ${fiscalYear} 年项目支出绩效目标表`;
+    return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, exported) };
+  }
+
+  async projectSheet(user: SessionUser, projectId: string): Promise<ExportFile> {
+    const project = await this.projects.findVisible(user, projectId);
+    const unit = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: project.unitId });
+    const title = `${project.name} ${project.fiscalYear} 年项目支出绩效目标表`;
+    return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, [{ name: unit.name, projects: [await this.exported(project)] }]) };
+  }
+
+  private async exported(project: Project) {
+    const sheet = await this.dataSource.getRepository(TargetSheet).findOneBy({ projectId: project.id });
+    return { name: project.name, goal: project.overallGoal, indicators: sheet ? await this.sheets.rowsOf(this.dataSource.manager, sheet.id) : [] };
+  }
+}

@@ -1,0 +1,54 @@
+import { CallHandler, Controller, ExecutionContext, HttpCode, Injectable, NestInterceptor, PayloadTooLargeException, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SessionUser, TargetTableImportResult } from '@pm/api-contract';
+import type { Request } from 'express';
+import { catchError, Observable, throwError } from 'rxjs';
+import { CurrentUser, RequirePermission } from '../auth/session';
+import { badRequest } from '../common/api-error';
+import { ImportQueryDto } from './dto/import.dto';
+import { ImportsService } from './imports.service';
+import { MAX_UPLOAD_BYTES, sourceOfText, sourcesOfUpload } from './workbook';
+
+/** An upload over the limit is the clerk's mistake to fix: a 400 that says how big it may be. */
+@Injectable()
+class UploadLimit implements NestInterceptor {
+  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(catchError((error) => throwError(() => (error instanceof PayloadTooLargeException ? badRequest('文件超过 20 MB，请按单位或项目拆分后再导入') : error))));
+  }
+}
+
+/** Browsers send UTF-8 file names that the multipart parser reads as Latin-1. */
+function utf8Name(name: string): string {
+  const decoded = Buffer.from(name, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? name : decoded;
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('target-tables')
+  @HttpCode(200)
+  @RequirePermission('targets.read')
+  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本（.tsv / .txt）' } } } })
+  @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存' })
+  async targetTables(
+    @CurrentUser() user: SessionUser,
+    @Query() query: ImportQueryDto,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @Req() request: Request,
+  ): Promise<TargetTableImportResult> {
+    const sources = file
+      ? await sourcesOfUpload(utf8Name(file.originalname), file.buffer)
+      : typeof request.body === 'string'
+        ? [sourceOfText('粘贴的表格', request.body)]
+        : null;
+    if (!sources) throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
+    return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { FiscalYearsModule } from '../fiscal-years/fiscal-years.module';
+import { TargetsModule } from '../targets/targets.module';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+
+@Module({ imports: [TargetsModule, FiscalYearsModule], controllers: [ImportsController], providers: [ImportsService] })
+export class ImportsModule {}

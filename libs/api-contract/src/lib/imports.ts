@@ -1,0 +1,34 @@
+/** A repair the importer made, or why it refused a row: where it was found (row from 1) and what. */
+export interface ImportNoteDto {
+  source: string;
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** What an import does to a project: 新建, 替换草稿, 生成调整稿, or nothing (the same content is already there). */
+export type ImportAction = 'create' | 'replace' | 'adjust' | 'unchanged';
+
+export interface ImportedProjectPlan {
+  name: string;
+  code: string | null;
+  action: ImportAction;
+  indicators: number;
+  /** Checks of SPEC §3 on the imported sheet: blocking ones stop a later submit, not the import. */
+  blocking: number;
+  warnings: number;
+  projectId: string | null;
+}
+
+/** `POST /api/imports/target-tables`: the preview (dryRun) or what was stored. */
+export interface TargetTableImportResult {
+  dryRun: boolean;
+  fiscalYear: number;
+  unitId: string;
+  unitName: string;
+  tables: number;
+  projects: ImportedProjectPlan[];
+  indicators: number;
+  repairs: ImportNoteDto[];
+  errors: ImportNoteDto[];
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Client } from '../support/http';
+import { RunningApp, startApp } from '../support/app';
+
+const SEEDS = join(__dirname, '..', 'fixtures', 'seeds');
+const GOVOFFICE = readFileSync(join(SEEDS, 'qujing-govoffice-2026-budget.txt'));
+const PETITION = readFileSync(join(SEEDS, 'qujing-petition-bureau-2026-budget.txt'));
+const HEADER = '单位名称、项目名称\t项目年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标属性\t指标内容\t分值';
+const URL = (options = '') => `/api/imports/target-tables?fiscalYear=2026${options}`;
+
+/** Official tables in: header-driven, repaired and reported, all or nothing, idempotent; and out again. */
+describe('importing and exporting target tables', () => {
+  let running: RunningApp;
+  let lead: Client;
+  let unitId: string;
+  let department: string;
+
+  const projectsOfUnit = async () => (await lead.get(`/api/projects?fiscalYear=2026&unitId=${unitId}`)).body.items as { id: string; name: string }[];
+
+  beforeAll(async () => {
+    running = await startApp();
+    const admin = await new Client(running.url).as('admin');
+    const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
+    department = (await admin.post('/api/organizations', { name: '曲靖市审计局', kind: 'department', parentId: finance?.id })).body.id;
+    unitId = (await admin.post('/api/organizations', { name: '曲靖市审计局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'sjj.lead', password: 'Audit@2026', displayName: '审计局项目负责人', role: 'project_lead', organizationId: unitId });
+    await admin.post('/api/users', { username: 'sjj.reviewer', password: 'Audit@2026', displayName: '审计局财务审核', role: 'department_reviewer', organizationId: department });
+    lead = await new Client(running.url).as('sjj.lead', 'Audit@2026');
+  });
+  afterAll(() => running.close());
+
+  it('previews seed 000 as a whole disclosure document: 9 projects, 55 indicators, 20 repairs, nothing stored', async () => {
+    const reply = await lead.upload(URL('&dryRun=true'), '政府办2026年部门预算.txt', GOVOFFICE, 'text/plain');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ dryRun: true, fiscalYear: 2026, unitId, unitName: '曲靖市审计局（本级）', tables: 2, indicators: 55, errors: [] });
+    expect(reply.body.projects).toHaveLength(9);
+    expect(reply.body.projects.every((p: { action: string }) => p.action === 'create')).toBe(true);
+    expect(reply.body.repairs).toHaveLength(20);
+    expect(reply.body.repairs).toContainEqual({ source: '政府办2026年部门预算.txt', row: 126, column: null, message: '整行向右错位 2 列，已按表头对齐' });
+    expect(await projectsOfUnit()).toEqual([]);
+  });
+
+  it('imports it in one go, and a second import of the same file changes nothing', async () => {
+    const first = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    expect(first.status).toBe(200);
+    const projects = await projectsOfUnit();
+    expect(projects).toHaveLength(9);
+    const sheets = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body));
+    expect(sheets.reduce((n, s) => n + s.indicators.length, 0)).toBe(55);
+    const versions = sheets.map((s) => s.version);
+    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    expect(again.body.projects.map((p: { action: string }) => p.action)).toEqual(Array(9).fill('unchanged'));
+    const after = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body.version));
+    expect(after).toEqual(versions);
+    expect(await projectsOfUnit()).toHaveLength(9);
+  });
+
+  it('exports the unit’s table in the official layout, and the export imports back unchanged', async () => {
+    const file = await lead.download(`/api/target-tables.xlsx?fiscalYear=2026&organizationId=${unitId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('曲靖市审计局（本级） 2026 年项目支出绩效目标表.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('曲靖市审计局（本级） 2026 年项目支出绩效目标表');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:4' });
+    expect(sheet.getCell('C3').value).toBe('一级指标');
+    expect(Object.keys((sheet as unknown as { _merges: object })._merges).length).toBeGreaterThan(20);
+    const back = await lead.upload(URL('&dryRun=true'), 'export.xlsx', file.content, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ indicators: 55, errors: [] });
+    expect(back.body.projects.map((p: { action: string }) => p.action)).toEqual(Array(9).fill('unchanged'));
+  });
+
+  it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {
+    const table = (audits: string) =>
+      [
+        HEADER,
+        ['审计专项经费', '完成年度审计项目', '产出指标', '数量指标', '审计项目数', '>=', audits, '个', '定量指标', '', '30'].join('\t'),
+        ['', '', '效益指标', '社会效益', '审计发现问题整改率', '>=', '90', '%', '定量指标', '', '30'].join('\t'),
+        ['', '', '满意度指标', '服务对象满意度', '被审计单位满意度', '>=', '90', '%', '定量指标', '', '30'].join('\t'),
+      ].join('\n');
+    const send = (audits: string) => lead.postText(URL(), table(audits));
+    const created = await send('20');
+    expect(created.body.projects).toEqual([expect.objectContaining({ name: '审计专项经费', action: 'create', indicators: 3, blocking: 0 })]);
+    const id = created.body.projects[0].projectId;
+    expect((await send('22')).body.projects[0].action).toBe('replace');
+    expect((await lead.post(`/api/projects/${id}/target-sheet/submit`, {})).body.status).toBe('submitted');
+
+    const underReview = await send('25');
+    expect(underReview.status).toBe(400);
+    expect(underReview.body.errors[0].message).toContain('“审计专项经费”的绩效目标正在审核中，不能导入覆盖');
+
+    await (await new Client(running.url).as('sjj.reviewer', 'Audit@2026')).post(`/api/projects/${id}/target-sheet/approve`, { reviewGrade: '优' });
+    expect((await (await new Client(running.url).as('finance')).post(`/api/projects/${id}/target-sheet/approve`, {})).body.status).toBe('approved');
+    expect((await send('25')).body.projects[0].action).toBe('adjust');
+    const adjusted = (await lead.get(`/api/projects/${id}/target-sheet`)).body;
+    expect(adjusted).toMatchObject({ status: 'draft', isAdjustment: true });
+    expect(adjusted.indicators[0]).toMatchObject({ name: '审计项目数', value: '25' });
+  });
+
+  it('refuses bad files with a Chinese reason and stores nothing', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect((await lead.upload(URL(), 'photo.png', png, 'image/png')).body.message).toBe('文件不是 UTF-8 文本，也不是 .xlsx 表格；请上传 .xlsx，或将表格另存为 UTF-8 编码的制表符分隔文本');
+    expect((await lead.upload(URL(), 'old.xls', Buffer.from('d0cf11e0a1b11ae1', 'hex'))).body.message).toBe('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
+    expect((await lead.upload(URL(), 'empty.xlsx', Buffer.alloc(0))).body.message).toBe('上传的文件是空的');
+    expect((await lead.upload(URL(), 'broken.xlsx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(64)]))).body.message).toBe('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
+    expect((await lead.upload(URL(), 'notes.txt', '会议纪要\n第一项\t第二项', 'text/plain')).body.message).toBe('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
+    const huge = await lead.upload(URL(), 'huge.txt', Buffer.alloc(21 * 1024 * 1024, 0x41), 'text/plain');
+    expect(huge).toMatchObject({ status: 400, body: { message: '文件超过 20 MB，请按单位或项目拆分后再导入' } });
+    expect((await lead.request('POST', URL(), undefined)).body.message).toBe('请上传 .xlsx 文件，或粘贴从表格复制的内容');
+    expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('1999 年度尚未设立，请联系管理员');
+    expect(await projectsOfUnit()).toHaveLength(10);
+  });
+
+  it('is all or nothing: a bad weight at the end of a 3,000-row table stores none of it', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 3000; i++) lines.push([i % 10 === 0 ? `批量项目${i / 10}` : '', '', '产出指标', '数量指标', `指标${i}`, '>=', String(i), '次', '定量指标', '', '10'].join('\t'));
+    lines[3000] = lines[3000].replace(/\t10$/, '\t十分');
+    const reply = await lead.postText(URL(), lines.join('\n'));
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toBe('导入内容有 1 处问题，未导入任何内容');
+    expect(reply.body.errors).toEqual([{ row: 3001, field: '分值', message: '粘贴的表格 第 3001 行（分值）：分值“十分”不是数字' }]);
+    expect(reply.body.preview).toMatchObject({ indicators: 2999, projects: expect.any(Array) });
+    expect(await projectsOfUnit()).toHaveLength(10);
+  });
+
+  it('lets a department reviewer import into a unit it chooses, and not elsewhere', async () => {
+    const reviewer = await new Client(running.url).as('sjj.reviewer', 'Audit@2026');
+    expect((await reviewer.upload(URL('&dryRun=true'), 'seed002.txt', PETITION, 'text/plain')).body.message).toBe('请选择导入到哪个预算单位');
+    const preview = await reviewer.upload(URL(`&dryRun=true&organizationId=${unitId}`), 'seed002.txt', PETITION, 'text/plain');
+    expect(preview.body).toMatchObject({ tables: 2, indicators: 54, errors: [] });
+    expect(preview.body.projects).toHaveLength(7);
+    expect(preview.body.repairs.filter((r: { column: string }) => r.column === '三级指标')).toHaveLength(11);
+    const zfbUnit = (await (await new Client(running.url).as('zfb.lead')).get('/api/me')).body.organizationId;
+    expect((await reviewer.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(404);
+    expect((await reviewer.upload(URL(`&organizationId=${department}`), 'seed002.txt', PETITION, 'text/plain')).body.message).toBe('请选择预算单位（不是主管部门或财政部门）');
+    expect((await lead.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(403);
+  });
+});
