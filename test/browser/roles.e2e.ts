@@ -68,7 +68,7 @@ describe('each demo role in the browser', () => {
     const rows = await projects.rows();
     // finance sees every department; other suites may have added units of their own
     expect([...new Set(rows.map((r) => r.unit))]).toEqual(expect.arrayContaining([ZFB_UNIT, XFJ_UNIT]));
-    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '部门整体目标', '指标库', '变更记录']);
+    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '导入目标表', '部门整体目标', '指标库', '变更记录']);
     await shot('projects-finance');
   });
 

@@ -16,6 +16,7 @@ import {
   ProjectOutline,
   SearchOutline,
   TeamOutline,
+  UploadOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
@@ -47,6 +48,7 @@ export const appConfig: ApplicationConfig = {
       ProjectOutline,
       SearchOutline,
       TeamOutline,
+      UploadOutline,
       UserOutline,
     ]),
     { provide: LOCALE_ID, useValue: 'zh-CN' },

@@ -32,6 +32,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./pages/department-targets/department-targets.routes').then((m) => m.departmentTargetRoutes),
       },
       {
+        path: 'imports',
+        title: TITLES.imports,
+        canActivate: [allowed('targets.import')],
+        loadComponent: () => import('./pages/imports/imports-page').then((m) => m.ImportsPage),
+      },
+      {
         path: 'indicator-library',
         title: TITLES.library,
         canActivate: [allowed('library.curate')],

@@ -32,7 +32,7 @@ export class ImportsController {
 
   @Post('target-tables')
   @HttpCode(200)
-  @RequirePermission('targets.read')
+  @RequirePermission('targets.import')
   @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本（.tsv / .txt）' } } } })

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
 import { checkSheet, diffRows, ImportedProject, readTargetTables, TableSource } from '@pm/domain';
@@ -85,7 +85,6 @@ export class ImportsService {
     const id = user.role === 'project_lead' ? (organizationId ?? user.organizationId) : organizationId;
     if (!id) throw badRequest('请选择导入到哪个预算单位', [{ field: 'organizationId', message: '请选择预算单位' }]);
     if (user.role === 'project_lead') await this.scope.assertWritable(user, id);
-    else if (user.role === 'admin') throw new ForbiddenException('管理员不能导入绩效目标');
     else await this.scope.assertReadable(user, id);
     const unit = await this.dataSource.getRepository(Organization).findOneBy({ id });
     if (!unit || unit.kind !== 'unit') throw badRequest('请选择预算单位（不是主管部门或财政部门）', [{ field: 'organizationId', message: '请选择预算单位' }]);

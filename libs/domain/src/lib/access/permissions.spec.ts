@@ -28,6 +28,9 @@ describe('who may do what', () => {
     ['finance_reviewer', 'library.curate', true],
     ['department_reviewer', 'library.curate', true],
     ['project_lead', 'library.curate', false],
+    ['project_lead', 'targets.import', true],
+    ['department_reviewer', 'targets.import', true],
+    ['admin', 'targets.import', false],
   ])('%s may %s: %s', (role, action, expected) => {
     expect(hasPermission(role, action)).toBe(expected);
   });

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'inbox.read',
   'audit.read',
   'library.curate',
+  'targets.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,9 +34,9 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'inbox.read',
     'audit.read',
   ],
-  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate'],
-  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate'],
-  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read'],
+  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import'],
+  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import'],
+  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import'],
 };
 
 export function hasPermission(role: Role, action: Action): boolean {

@@ -59,6 +59,9 @@ import { PROJECT_TEXT } from './projects.text';
         </nz-input-group>
         <ng-template #searchIcon><nz-icon nzType="search" /></ng-template>
         <span class="spacer"></span>
+        @if (exportUrl(); as url) {
+          <a nz-button [href]="url" download data-test="export-table">导出目标表</a>
+        }
         @if (session.can('projects.create')) {
           <button nz-button nzType="primary" (click)="creating.set(true)" data-test="create-project">
             <nz-icon nzType="plus" />{{ text.create }}
@@ -150,6 +153,14 @@ export class ProjectsPage {
     if (version === 0) return '未填报';
     return adjusting ? `${SHEET_STATUS_LABELS[status]}（调整）` : SHEET_STATUS_LABELS[status];
   }
+
+  /** The official list of the chosen (or the user's own) unit or department for the chosen year. */
+  protected readonly exportUrl = computed(() => {
+    const me = this.session.me();
+    const year = this.fiscalYear();
+    const organization = this.unitId() ?? (me?.role === 'project_lead' || me?.role === 'department_reviewer' ? me.organizationId : null);
+    return year && organization ? `/api/target-tables.xlsx?fiscalYear=${year}&organizationId=${organization}` : null;
+  });
 
   setYear(year: number | null): void {
     this.fiscalYear.set(year);

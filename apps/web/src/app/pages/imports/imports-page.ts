@@ -1,0 +1,169 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { ImportAction, TargetTableImportResult } from '@pm/api-contract';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { messageOf } from '../../core/api-errors.interceptor';
+import { SessionService } from '../../core/session.service';
+import { PATHS } from '../../paths';
+import { ReferenceDataService, treeOrder } from '../../shared/reference/reference-data.service';
+import { ImportsApi } from './imports.api';
+
+const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
+  create: { label: '新建项目', color: 'green' },
+  replace: { label: '替换草稿', color: 'blue' },
+  adjust: { label: '生成调整稿', color: 'orange' },
+  unchanged: { label: '无变化', color: 'default' },
+};
+
+/**
+ * 导入绩效目标表: upload last year's spreadsheet (or paste it), see what the importer read, repaired and
+ * refused, row by row, then confirm. Nothing is stored until the clerk confirms, and then all or nothing.
+ */
+@Component({
+  selector: 'pm-imports-page',
+  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzRadioModule, NzSelectModule, NzTableModule, NzTagModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .form { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin-bottom: 12px; }
+    .notes { max-height: 320px; overflow: auto; font-size: 13px; }
+    .note { padding: 2px 8px; border-left: 3px solid; margin-bottom: 2px; }
+    .note.repair { border-color: #faad14; background: #fffbe6; }
+    .note.error { border-color: #ff4d4f; background: #fff1f0; }
+    .summary { margin: 8px 0; }
+    .panel { margin-top: 12px; }
+    .hint { color: #595959; font-size: 12px; }
+  `,
+  template: `
+    <nz-card nzSize="small" nzTitle="导入绩效目标表">
+      <div class="form">
+        <nz-select [ngModel]="fiscalYear()" (ngModelChange)="fiscalYear.set($event); clear()" style="width: 130px" data-test="import-year">
+          @for (y of openYears(); track y.year) { <nz-option [nzValue]="y.year" [nzLabel]="y.year + ' 年度'" /> }
+        </nz-select>
+        @if (isLead()) {
+          <span>导入到：<b>{{ session.me()?.organizationName }}</b></span>
+        } @else {
+          <nz-select [ngModel]="unitId()" (ngModelChange)="unitId.set($event); clear()" nzPlaceHolder="导入到哪个预算单位" nzShowSearch style="width: 300px" data-test="import-unit">
+            @for (u of units(); track u.id) { <nz-option [nzValue]="u.id" [nzLabel]="u.name" /> }
+          </nz-select>
+        }
+        <nz-radio-group [ngModel]="mode()" (ngModelChange)="mode.set($event); clear()">
+          <label nz-radio-button nzValue="file">上传文件</label>
+          <label nz-radio-button nzValue="paste" data-test="mode-paste">粘贴表格</label>
+        </nz-radio-group>
+      </div>
+      @if (mode() === 'file') {
+        <input type="file" accept=".xlsx,.tsv,.txt" (change)="pick($any($event.target).files)" data-test="import-file" />
+        <div class="hint">.xlsx（可含多个工作表、多个表格），或制表符分隔的文本；最大 20 MB。表头按列名识别，各省模板均可。</div>
+      } @else {
+        <textarea nz-input rows="8" [(ngModel)]="text" (ngModelChange)="clear()" placeholder="从 Excel 复制整张表（含表头行）后粘贴到这里" data-test="import-text"></textarea>
+      }
+      <div class="form" style="margin-top: 12px">
+        <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
+        <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
+        @if (message()) { <span data-test="import-message">{{ message() }}</span> }
+      </div>
+    </nz-card>
+
+    @if (result(); as r) {
+      <nz-card nzSize="small" class="panel" [nzTitle]="r.dryRun ? '预览（尚未保存）' : '已导入'" data-test="import-result">
+        <div class="summary" data-test="import-summary">
+          {{ r.unitName }} · {{ r.fiscalYear }} 年度 · 识别到 {{ r.tables }} 张目标表、{{ r.projects.length }} 个项目、{{ r.indicators }} 条指标 ·
+          修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处
+        </div>
+        @if (!r.dryRun) {
+          <nz-alert nzType="success" nzShowIcon [nzMessage]="doneTpl" />
+          <ng-template #doneTpl>导入完成。<a [routerLink]="projectsPath">到项目列表查看</a></ng-template>
+        }
+        <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzShowPagination]="false" data-test="import-projects">
+          <thead><tr><th>项目</th><th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="200px">检查</th></tr></thead>
+          <tbody>
+            @for (p of projects.data; track $index) {
+              <tr data-test="import-project">
+                <td>{{ p.name }}@if (p.code) { <span class="hint">（{{ p.code }}）</span> }</td>
+                <td><nz-tag [nzColor]="actions[p.action].color">{{ actions[p.action].label }}</nz-tag></td>
+                <td>{{ p.indicators }}</td>
+                <td>@if (p.blocking) { <span style="color: #cf1322">必须修改 {{ p.blocking }} 处</span> } @if (p.warnings) { <span style="color: #ad6800"> 提醒 {{ p.warnings }} 处</span> } @if (!p.blocking && !p.warnings) { 通过 }</td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+        @if (r.errors.length) {
+          <h4 class="panel">无法导入的行（请在表格中改正后重新上传）</h4>
+          <div class="notes">
+            @for (n of r.errors; track $index) { <div class="note error" data-test="import-error">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
+          </div>
+        }
+        @if (r.repairs.length) {
+          <h4 class="panel">已自动修正</h4>
+          <div class="notes">
+            @for (n of r.repairs; track $index) { <div class="note repair" data-test="import-repair">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
+          </div>
+        }
+      </nz-card>
+    }
+  `,
+})
+export class ImportsPage {
+  private readonly api = inject(ImportsApi);
+  private readonly notify = inject(NzMessageService);
+  private readonly reference = inject(ReferenceDataService);
+  protected readonly session = inject(SessionService);
+  protected readonly actions = ACTIONS;
+  protected readonly projectsPath = PATHS.projects;
+
+  protected readonly openYears = computed(() => (this.reference.fiscalYears.value() ?? []).filter((y) => y.status === 'open'));
+  protected readonly fiscalYear = linkedSignal<number | null>(() => this.openYears()[0]?.year ?? null);
+  protected readonly units = computed(() => treeOrder(this.reference.organizations.value() ?? []).filter((o) => o.kind === 'unit'));
+  protected readonly unitId = signal<string | null>(null);
+  protected readonly isLead = computed(() => this.session.me()?.role === 'project_lead');
+  protected readonly mode = signal<'file' | 'paste'>('file');
+  protected readonly file = signal<File | null>(null);
+  protected text = '';
+  protected readonly busy = signal(false);
+  protected readonly result = signal<TargetTableImportResult | null>(null);
+  protected readonly message = signal<string | null>(null);
+
+  protected readonly ready = computed(() => this.fiscalYear() !== null && (this.isLead() || this.unitId() !== null) && (this.mode() === 'paste' || this.file() !== null));
+  protected readonly canConfirm = computed(() => {
+    const r = this.result();
+    return this.ready() && r !== null && r.dryRun && r.errors.length === 0;
+  });
+
+  pick(files: FileList | null): void {
+    this.file.set(files?.item(0) ?? null);
+    this.clear();
+  }
+
+  clear(): void {
+    this.result.set(null);
+    this.message.set(null);
+  }
+
+  async run(dryRun: boolean): Promise<void> {
+    const fiscalYear = this.fiscalYear();
+    if (fiscalYear === null) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const result = await this.api.targetTables({ fiscalYear, organizationId: this.isLead() ? null : this.unitId(), dryRun, file: this.mode() === 'file' ? this.file() : null, text: this.text });
+      this.result.set(result);
+      if (!dryRun) this.notify.success(`已导入 ${result.projects.length} 个项目、${result.indicators} 条指标`);
+    } catch (error) {
+      const preview = error instanceof HttpErrorResponse ? (error.error?.preview as TargetTableImportResult | undefined) : undefined;
+      this.result.set(preview ?? null);
+      this.message.set(messageOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { TargetTableImportResult } from '@pm/api-contract';
+import { firstValueFrom } from 'rxjs';
+
+export interface ImportRequest {
+  fiscalYear: number;
+  organizationId: string | null;
+  dryRun: boolean;
+  file: File | null;
+  text: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class ImportsApi {
+  private readonly http = inject(HttpClient);
+
+  targetTables(request: ImportRequest): Promise<TargetTableImportResult> {
+    const params: Record<string, string> = { fiscalYear: String(request.fiscalYear), dryRun: String(request.dryRun) };
+    if (request.organizationId) params['organizationId'] = request.organizationId;
+    const url = '/api/imports/target-tables';
+    if (request.file) {
+      const form = new FormData();
+      form.append('file', request.file, request.file.name);
+      return firstValueFrom(this.http.post<TargetTableImportResult>(url, form, { params }));
+    }
+    return firstValueFrom(this.http.post<TargetTableImportResult>(url, request.text, { params, headers: { 'content-type': 'text/tab-separated-values; charset=utf-8' } }));
+  }
+}
