@@ -8,7 +8,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -31,7 +30,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
  */
 @Component({
   selector: 'pm-imports-page',
-  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzRadioModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin-bottom: 12px; }
@@ -56,10 +55,10 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
             @for (u of units(); track u.id) { <nz-option [nzValue]="u.id" [nzLabel]="u.name" /> }
           </nz-select>
         }
-        <nz-radio-group [ngModel]="mode()" (ngModelChange)="mode.set($event); clear()">
-          <label nz-radio-button nzValue="file">上传文件</label>
-          <label nz-radio-button nzValue="paste" data-test="mode-paste">粘贴表格</label>
-        </nz-radio-group>
+        <span>
+          <button nz-button [nzType]="mode() === 'file' ? 'primary' : 'default'" (click)="mode.set('file'); clear()" data-test="mode-file">上传文件</button>
+          <button nz-button [nzType]="mode() === 'paste' ? 'primary' : 'default'" (click)="mode.set('paste'); clear()" data-test="mode-paste">粘贴表格</button>
+        </span>
       </div>
       @if (mode() === 'file') {
         <input type="file" accept=".xlsx,.tsv,.txt" (change)="pick($any($event.target).files)" data-test="import-file" />
