@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, ImportedProject, readTargetTables, TableSource } from '@pm/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { checkSheet, diffRows, ImportedProject, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
@@ -12,7 +12,8 @@ import { Project } from '../projects/project.entity';
 import { SettingsService } from '../settings/settings.service';
 import { SheetTransitionsService } from '../targets/sheet-transitions.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
-import { TargetSheetsService } from '../targets/target-sheets.service';
+import { TargetIndicator } from '../targets/target-indicator.entity';
+import { toIndicatorColumns, toIndicatorDto } from '../targets/sheet-rows';
 
 interface Planned {
   imported: ImportedProject;
@@ -36,7 +37,6 @@ export class ImportsService {
     private readonly scope: ScopeService,
     private readonly fiscalYears: FiscalYearsService,
     private readonly settings: SettingsService,
-    private readonly sheets: TargetSheetsService,
     private readonly transitions: SheetTransitionsService,
     private readonly audit: AuditService,
   ) {}
@@ -50,8 +50,9 @@ export class ImportsService {
     const profile = await this.settings.profileForYear(options.fiscalYear);
     const errors = [...reading.errors];
     const planned: Planned[] = [];
+    const existing = await this.existing(unit, options.fiscalYear);
     for (const imported of this.merged(reading.projects)) {
-      const item = await this.plan(unit, options.fiscalYear, imported, profile);
+      const item = this.plan(existing, imported, profile);
       if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
       else planned.push(item);
     }
@@ -74,9 +75,7 @@ export class ImportsService {
       );
     }
     if (options.dryRun) return result;
-    await this.dataSource.transaction(async (db) => {
-      for (const item of planned) if (item.plan.action !== 'unchanged') item.plan.projectId = await this.apply(db, user, unit, options.fiscalYear, item, profile);
-    });
+    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, planned.filter((p) => p.plan.action !== 'unchanged'), profile));
     return result;
   }
 
@@ -103,12 +102,24 @@ export class ImportsService {
     return [...byKey.values()];
   }
 
-  private async plan(unit: Organization, year: number, imported: ImportedProject, profile: Awaited<ReturnType<SettingsService['profileForYear']>>): Promise<Planned | { refusal: string }> {
-    const projects = this.dataSource.getRepository(Project);
-    const project =
-      (imported.code ? await projects.findOneBy({ fiscalYear: year, unitId: unit.id, code: imported.code }) : null) ??
-      (await projects.findOneBy({ fiscalYear: year, unitId: unit.id, name: imported.name }));
-    const sheet = project ? await this.dataSource.getRepository(TargetSheet).findOneBy({ projectId: project.id }) : null;
+  /** The unit's projects of the year with their sheets and rows, read once for the whole file. */
+  private async existing(unit: Organization, year: number): Promise<Existing> {
+    const projects = await this.dataSource.getRepository(Project).findBy({ fiscalYear: year, unitId: unit.id });
+    const sheets = projects.length ? await this.dataSource.getRepository(TargetSheet).findBy({ projectId: In(projects.map((p) => p.id)) }) : [];
+    const rows = sheets.length ? await this.dataSource.getRepository(TargetIndicator).find({ where: { sheetId: In(sheets.map((x) => x.id)) }, order: { position: 'ASC' } }) : [];
+    const rowsBySheet = new Map<string, TargetIndicatorDto[]>();
+    for (const row of rows) rowsBySheet.set(row.sheetId, [...(rowsBySheet.get(row.sheetId) ?? []), toIndicatorDto(row)]);
+    return {
+      byCode: new Map(projects.filter((p) => p.code).map((p) => [p.code as string, p])),
+      byName: new Map(projects.map((p) => [p.name, p])),
+      sheetOf: new Map(sheets.map((x) => [x.projectId, x])),
+      rowsOf: (sheetId) => rowsBySheet.get(sheetId) ?? [],
+    };
+  }
+
+  private plan(existing: Existing, imported: ImportedProject, profile: SettingsProfile): Planned | { refusal: string } {
+    const project = (imported.code ? existing.byCode.get(imported.code) : undefined) ?? existing.byName.get(imported.name) ?? null;
+    const sheet = project ? (existing.sheetOf.get(project.id) ?? null) : null;
     const rows: TargetIndicatorDto[] = imported.indicators.map((i) => ({ ...i }));
     const checks = checkSheet(rows, profile, sheet?.levelWeights ?? {});
     const plan: ImportedProjectPlan = {
@@ -122,28 +133,115 @@ export class ImportsService {
     };
     if (project) {
       if (sheet && (sheet.status === 'submitted' || sheet.status === 'department_approved')) return { refusal: `“${imported.name}”的绩效目标正在审核中，不能导入覆盖；请审核人退回后再导入` };
-      const current = sheet ? await this.sheets.rowsOf(this.dataSource.manager, sheet.id) : [];
+      const current = sheet ? existing.rowsOf(sheet.id) : [];
       const same = sheet !== null && diffRows(current, rows).length === 0 && current.length === rows.length && (!imported.goal || imported.goal === project.overallGoal);
       plan.action = same ? 'unchanged' : sheet?.status === 'approved' ? 'adjust' : 'replace';
     }
     return { imported, plan, project, sheet, rows };
   }
 
-  private async apply(db: EntityManager, user: SessionUser, unit: Organization, year: number, item: Planned, profile: Awaited<ReturnType<SettingsService['profileForYear']>>): Promise<string> {
-    let project = item.project;
-    if (!project) {
-      const created = await db.save(
-        db.create(Project, { fiscalYear: year, unitId: unit.id, code: item.imported.code, name: item.imported.name, level: '本级', overallGoal: item.imported.goal, ...ZERO_FUNDS, createdBy: user.id, updatedBy: user.id }),
-      );
-      await this.audit.record(db, user, [{ entity: 'project', entityId: created.id, organizationId: unit.id, action: 'import', field: 'name', newValue: created.name }]);
-      project = created;
-    } else if (item.imported.goal && item.imported.goal !== project.overallGoal) {
-      await db.update(Project, { id: project.id }, { overallGoal: item.imported.goal, updatedBy: user.id });
-      await this.audit.record(db, user, [{ entity: 'project', entityId: project.id, organizationId: unit.id, action: 'import', field: 'overallGoal', oldValue: project.overallGoal, newValue: item.imported.goal }]);
+  /**
+   * Writes the whole plan in the caller's transaction with a few set-based statements (30,000 rows
+   * in seconds): new projects, new sheets, the rows of every imported sheet replaced, one audit entry
+   * per project. Approved sheets first become adjustment drafts through the workflow.
+   */
+  private async apply(db: EntityManager, user: SessionUser, unit: Organization, year: number, items: Planned[], profile: SettingsProfile): Promise<void> {
+    if (items.length === 0) return;
+    for (const item of items) if (item.plan.action === 'adjust' && item.project) await this.transitions.applyIn(db, user, item.project, 'adjust', {}, profile);
+
+    const fresh = items.filter((i) => !i.project);
+    for (const batch of chunks(fresh, 1000)) {
+      const inserted = await db
+        .createQueryBuilder()
+        .insert()
+        .into(Project)
+        .values(batch.map((i) => ({ fiscalYear: year, unitId: unit.id, code: i.imported.code, name: i.imported.name, level: '本级' as const, overallGoal: i.imported.goal, ...ZERO_FUNDS, createdBy: user.id, updatedBy: user.id })))
+        .returning(['id'])
+        .execute();
+      batch.forEach((item, n) => (item.plan.projectId = (inserted.raw as { id: string }[])[n].id));
     }
-    if (item.plan.action === 'adjust') await this.transitions.applyIn(db, user, project, 'adjust', {}, profile);
-    const sheet = await db.findOneBy(TargetSheet, { projectId: project.id });
-    await this.sheets.saveIn(db, user, project, { version: sheet?.version ?? 0, indicators: item.rows }, { imported: true });
-    return project.id;
+    for (const item of items) {
+      if (item.project && item.imported.goal && item.imported.goal !== item.project.overallGoal) {
+        await db.update(Project, { id: item.project.id }, { overallGoal: item.imported.goal, updatedBy: user.id });
+        await this.audit.record(db, user, [{ entity: 'project', entityId: item.project.id, organizationId: unit.id, action: 'import', field: 'overallGoal', oldValue: item.project.overallGoal, newValue: item.imported.goal }]);
+      }
+    }
+
+    const sheetIds = new Map<string, string>();
+    const existingSheets = await db.createQueryBuilder(TargetSheet, 's').setLock('pessimistic_write').where('s.project_id IN (:...ids)', { ids: items.map((i) => i.plan.projectId as string) }).getMany();
+    for (const sheet of existingSheets) {
+      if (sheet.status !== 'draft') throw new ConflictException('导入期间有绩效目标被提交，请重新预览后再导入');
+      sheetIds.set(sheet.projectId, sheet.id);
+    }
+    const withoutSheet = items.filter((i) => !sheetIds.has(i.plan.projectId as string));
+    for (const batch of chunks(withoutSheet, 1000)) {
+      const inserted = await db
+        .createQueryBuilder()
+        .insert()
+        .into(TargetSheet)
+        .values(batch.map((i) => ({ projectId: i.plan.projectId as string, status: 'draft' as const, version: 0, createdBy: user.id, updatedBy: user.id })))
+        .returning(['id'])
+        .execute();
+      batch.forEach((item, n) => sheetIds.set(item.plan.projectId as string, (inserted.raw as { id: string }[])[n].id));
+    }
+    const ids = [...sheetIds.values()];
+    await db.createQueryBuilder().delete().from(TargetIndicator).where('sheet_id IN (:...ids)', { ids }).execute();
+    const rows = items.flatMap((item) => item.rows.map((row, n) => toIndicatorColumns(sheetIds.get(item.plan.projectId as string) as string, row, n + 1)));
+    await insertIndicators(db, rows);
+    await db.createQueryBuilder().update(TargetSheet).set({ version: () => 'version + 1', updatedBy: user.id }).where('id IN (:...ids)', { ids }).execute();
+    await this.audit.record(
+      db,
+      user,
+      items.map((item) => ({
+        entity: 'target_sheet',
+        entityId: sheetIds.get(item.plan.projectId as string) as string,
+        organizationId: unit.id,
+        action: 'import',
+        field: item.imported.name,
+        newValue: `${ACTION_WORDS[item.plan.action]}，${item.rows.length} 条指标（${item.imported.source}）`,
+      })),
+    );
   }
+}
+
+interface Existing {
+  byCode: Map<string, Project>;
+  byName: Map<string, Project>;
+  sheetOf: Map<string, TargetSheet>;
+  rowsOf: (sheetId: string) => TargetIndicatorDto[];
+}
+
+const ACTION_WORDS = { create: '导入新建', replace: '导入替换', adjust: '导入调整', unchanged: '无变化' } as const;
+
+/** All rows in one statement: a column array each, unnested by PostgreSQL (TypeORM's multi-row insert is ten times slower here). */
+async function insertIndicators(db: EntityManager, rows: Partial<TargetIndicator>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns: [string, string, (r: Partial<TargetIndicator>) => unknown][] = [
+    ['sheet_id', 'uuid', (r) => r.sheetId],
+    ['position', 'int', (r) => r.position],
+    ['level1', 'varchar', (r) => r.level1],
+    ['level2', 'varchar', (r) => r.level2],
+    ['name', 'varchar', (r) => r.name],
+    ['comparator', 'varchar', (r) => r.comparator ?? null],
+    ['value', 'varchar', (r) => r.value],
+    ['value_number', 'numeric', (r) => r.valueNumber ?? null],
+    ['unit', 'varchar', (r) => r.unit],
+    ['kind', 'varchar', (r) => r.kind],
+    ['content', 'text', (r) => r.content ?? ''],
+    ['basis', 'text', (r) => r.basis ?? ''],
+    ['last_year_actual', 'numeric', (r) => r.lastYearActual ?? null],
+    ['weight', 'numeric', (r) => r.weight ?? null],
+    ['scoring_rule', 'text', (r) => r.scoringRule ?? ''],
+    ['evidence', 'text', (r) => r.evidence ?? ''],
+  ];
+  await db.query(
+    `INSERT INTO target_indicators (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
+    columns.map(([, , of]) => rows.map(of)),
+  );
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -31,10 +31,11 @@ async function sourcesOfWorkbook(content: Buffer): Promise<TableSource[]> {
   }
   return workbook.worksheets.map((sheet) => {
     const rows: string[][] = [];
+    const width = sheet.columnCount; // computed over every row by exceljs: read it once
     // merged cells read as their master cell, as the official layouts merge 项目名称 and 一级/二级
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(shownText(row.getCell(c)));
+      for (let c = 1; c <= width; c++) cells.push(shownText(row.getCell(c)));
       rows[number - 1] = cells;
     });
     return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []) };

@@ -107,8 +107,9 @@ describe('messy rows', () => {
     ['the unit repeated inside the value', ['项目甲', '', '产出指标', '成本指标', '运维费用', '', '<=90万元', '万元', '定量指标', ''], '指标值中重复写了单位“万元”，已去掉'],
     ['a comparator alone in the name column', ['项目甲', '', '产出指标', '质量指标', '>=', '', '95', '%', '定量指标', ''], '三级指标列只有“>=”，已移到指标性质；请补填指标名称'],
     ['a 90%以上 target', ['项目甲', '', '效益指标', '社会效益', '知晓率', '', '90%以上', '', '', ''], '“90%以上”按“≥”处理'],
+    ['last year’s result with its unit', ['项目甲', '', '效益指标', '社会效益', '知晓率', '≥', '90', '%', '', '', '88%'], '上年完成值“88%”去掉了单位“%”'],
   ])('repairs %s and says so', (_, row, repair) => {
-    const r = table(HEADER, row);
+    const r = table([...HEADER, '上年完成值'], row);
     expect(r.errors).toEqual([]);
     expect(r.repairs.map((n) => n.message)).toContain(repair);
   });
@@ -117,6 +118,8 @@ describe('messy rows', () => {
     ['a weight that is not a number', [...HEADER, '分值'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '二十'], { row: 2, column: '分值', message: '分值“二十”不是数字' }],
     ['comparators that disagree', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≤', '≥6', '场', '', ''], { row: 2, column: '指标值', message: '指标值中的“≥”与指标性质“≤”不一致' }],
     ['a cell outside every column', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '多出的一格'], { row: 2, column: null, message: '第 11 列“多出的一格”不在任何表头之下，无法确定是哪一项' }],
+    ['last year’s result that is not a number', [...HEADER, '上年完成值'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '已完成'], { row: 2, column: '上年完成值', message: '上年完成值“已完成”不是数字' }],
+    ['a name longer than can be stored', HEADER, ['项目甲', '', '产出指标', '数量指标', '长'.repeat(201), '≥', '6', '场', '定量指标', ''], { row: 2, column: '三级指标', message: '三级指标超过 200 字' }],
     ['an indicator before any project', HEADER, ['', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', ''], { row: 2, column: '项目名称', message: '指标行之前没有项目名称' }],
     ['a 一级 in a column it cannot be moved from', HEADER, ['项目甲', '产出指标', '数量指标', '场次', '≥', '6', '场', '', '', ''], { row: 2, column: null, message: '一级指标“产出指标”在第 2 列，不在“一级指标”列，无法确定各列的对应关系' }],
   ])('refuses %s with its row, column and reason', (_, header, row, error) => {

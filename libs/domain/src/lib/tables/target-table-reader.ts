@@ -51,6 +51,8 @@ export interface TargetTableReading {
   errors: ImportNote[];
 }
 
+/** The longest text each column can store. */
+const LIMITS: Partial<Record<TargetColumn, number>> = { level1: 30, level2: 30, name: 200, value: 200, unit: 30 };
 const LEVEL1_NAMES = new Set([...Object.keys(PROJECT_DICTIONARY), ...Object.keys(DEPARTMENT_DICTIONARY)]);
 const isLevel1Cell = (cell: string) => cell !== '' && LEVEL1_NAMES.has(normaliseIndicatorName(cell));
 const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
@@ -146,6 +148,10 @@ function readTable(
       note(reading.repairs, i, 'project', `“${clip(projectName)}”只有名称、没有指标，视为单位名称行，未作为项目导入`);
       continue;
     }
+    if (projectName.length > 200 || at(cells, 'code').length > 40) {
+      note(reading.errors, i, projectName.length > 200 ? 'project' : 'code', projectName.length > 200 ? '项目名称超过 200 字' : '项目编码超过 40 字');
+      continue;
+    }
     if (projectName && projectName !== current?.name) {
       const code = at(cells, 'code') || null;
       current = reading.projects.find((p) => p.source === source && p.name === projectName && p.code === code) ?? null;
@@ -231,6 +237,22 @@ function readIndicator(
     refused('weight', `分值“${at(cells, 'weight')}”不是数字`);
     return null;
   }
+  if (weightText && Number(weightText) > 1000) {
+    refused('weight', `分值“${at(cells, 'weight')}”过大`);
+    return null;
+  }
+  const tooLong = (Object.entries(LIMITS) as [TargetColumn, number][]).find(([column, limit]) => at(cells, column).length > limit);
+  if (tooLong) {
+    refused(tooLong[0], `${COLUMN_LABELS[tooLong[0]]}超过 ${tooLong[1]} 字`);
+    return null;
+  }
+  const lastRaw = at(cells, 'lastYearActual');
+  const last = /^([+-]?\d+(?:\.\d+)?)\s*(.*)$/.exec(lastRaw.replace(/[,，]/g, ''));
+  if (lastRaw && !last) {
+    refused('lastYearActual', `上年完成值“${lastRaw}”不是数字`);
+    return null;
+  }
+  if (last?.[2]) repaired('lastYearActual', `上年完成值“${lastRaw}”去掉了单位“${last[2]}”`);
   return {
     level1,
     level2,
@@ -241,7 +263,7 @@ function readIndicator(
     kind: parsed.kind,
     content: at(cells, 'content'),
     basis: at(cells, 'basis'),
-    lastYearActual: at(cells, 'lastYearActual') || null,
+    lastYearActual: last ? last[1] : null,
     weight: weightText || null,
     scoringRule: at(cells, 'scoringRule'),
     evidence: at(cells, 'evidence'),
