@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
 
@@ -81,6 +82,15 @@ describe('department overall target', () => {
     await reviewer.post(`${path()}/submit`, {});
     expect((await finance.post(`${path()}/approve`, {})).body.status).toBe('approved');
     expect((await reviewer.request('PUT', path(), { version: 7, ...content })).body.message).toBe('部门整体绩效目标已提交或已批复，不能修改');
+    const file = await finance.download(`${path()}/table.xlsx`);
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('曲靖市统计局 2026 年部门整体绩效目标表');
+    const budget = sheet.getRows(1, sheet.rowCount)?.find((r) => r.getCell(1).value === '预算情况（万元）');
+    expect(sheet.getRow((budget?.number ?? 0) + 1).getCell(2).value).toBe(2714.05);
+    expect((await (await as('tjj.lead')).download(`${path()}/table.xlsx`)).status).toBe(404);
     const log = (await finance.get('/api/audit?entity=department_target')).body.items.map((e: { action: string }) => e.action);
     expect(log).toEqual(expect.arrayContaining(['submit', 'return', 'approve', 'update']));
   });

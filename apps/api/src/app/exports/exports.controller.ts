@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SessionUser } from '@pm/api-contract';
 import type { Response } from 'express';
@@ -28,6 +28,19 @@ export class ExportsController {
   @ApiOperation({ summary: '导出一个项目的绩效目标表' })
   async projectSheet(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     return this.send(response, await this.exports.projectSheet(user, id));
+  }
+
+  @Get('departments/:departmentId/overall-target/:year/table.xlsx')
+  @RequirePermission('targets.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出部门整体绩效目标表（预算金额以万元计）' })
+  async departmentTarget(
+    @CurrentUser() user: SessionUser,
+    @Param('departmentId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) departmentId: string,
+    @Param('year', new ParseIntPipe({ errorHttpStatusCode: 404 })) year: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return this.send(response, await this.exports.departmentTarget(user, departmentId, year));
   }
 
   private send(response: Response, file: ExportFile): StreamableFile {

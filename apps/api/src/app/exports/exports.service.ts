@@ -9,6 +9,8 @@ import { Project } from '../projects/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { TargetSheetsService } from '../targets/target-sheets.service';
+import { DepartmentTargetsService } from '../department-targets/department-targets.service';
+import { departmentTargetWorkbook } from './department-target.workbook';
 import { ExportedUnit, targetTableWorkbook } from './target-table.workbook';
 
 export interface ExportFile {
@@ -24,7 +26,13 @@ export class ExportsService {
     private readonly scope: ScopeService,
     private readonly projects: ProjectsService,
     private readonly sheets: TargetSheetsService,
+    private readonly departmentTargets: DepartmentTargetsService,
   ) {}
+
+  async departmentTarget(user: SessionUser, departmentId: string, year: number): Promise<ExportFile> {
+    const target = await this.departmentTargets.read(user, departmentId, year);
+    return { fileName: `${target.departmentName} ${year} 年部门整体绩效目标表.xlsx`, content: await departmentTargetWorkbook(target) };
+  }
 
   async targetTables(user: SessionUser, fiscalYear: number, organizationId: string): Promise<ExportFile> {
     await this.scope.assertReadable(user, organizationId);
