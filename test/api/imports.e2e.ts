@@ -75,6 +75,19 @@ describe('importing and exporting target tables', () => {
     expect(back.body.projects.map((p: { action: string }) => p.action)).toEqual(Array(9).fill('unchanged'));
   });
 
+  it('exports one project as the per-project form, which imports back unchanged', async () => {
+    const project = (await projectsOfUnit()).find((p) => p.name === '遗属生活补助资金') as { id: string };
+    const file = await lead.download(`/api/projects/${project.id}/target-sheet.xlsx`);
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect([sheet.getCell('A2').value, sheet.getCell('B2').value, sheet.getCell('A4').value, sheet.getCell('A6').value]).toEqual(['项目名称', '遗属生活补助资金', '项目资金（万元）', '一级指标']);
+    const back = await lead.upload(URL('&dryRun=true'), 'form.xlsx', file.content);
+    expect(back.body).toMatchObject({ tables: 1, indicators: 9, errors: [] });
+    expect(back.body.projects).toEqual([expect.objectContaining({ name: '遗属生活补助资金', action: 'unchanged' })]);
+  });
+
   it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {
     const table = (audits: string) =>
       [

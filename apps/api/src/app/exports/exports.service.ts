@@ -11,6 +11,7 @@ import { TargetSheet } from '../targets/target-sheet.entity';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { DepartmentTargetsService } from '../department-targets/department-targets.service';
 import { departmentTargetWorkbook } from './department-target.workbook';
+import { projectFormWorkbook } from './project-form.workbook';
 import { ExportedUnit, targetTableWorkbook } from './target-table.workbook';
 
 export interface ExportFile {
@@ -48,11 +49,23 @@ export class ExportsService {
     return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, exported) };
   }
 
+  /** One project as the per-project form (项目名称 / 主管部门 / 资金 in 万元 / 年度总体目标, then the indicators). */
   async projectSheet(user: SessionUser, projectId: string): Promise<ExportFile> {
     const project = await this.projects.findVisible(user, projectId);
-    const unit = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: project.unitId });
-    const title = `${project.name} ${project.fiscalYear} 年项目支出绩效目标表`;
-    return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, [{ name: unit.name, projects: [await this.exported(project)] }]) };
+    const organizations = this.dataSource.getRepository(Organization);
+    const unit = await organizations.findOneByOrFail({ id: project.unitId });
+    const department = unit.parentId ? await organizations.findOneBy({ id: unit.parentId }) : null;
+    const { indicators } = await this.exported(project);
+    const content = await projectFormWorkbook({
+      fiscalYear: project.fiscalYear,
+      name: project.name,
+      departmentName: department?.name ?? '',
+      unitName: unit.name,
+      goal: project.overallGoal,
+      funds: { total: project.fundsTotal, currentYearAppropriation: project.fundsCurrentYearAppropriation, carryOver: project.fundsCarryOver, other: project.fundsOther },
+      indicators,
+    });
+    return { fileName: `${project.name} ${project.fiscalYear} 年项目支出绩效目标表.xlsx`, content };
   }
 
   private async exported(project: Project) {

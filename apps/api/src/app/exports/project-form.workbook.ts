@@ -1,0 +1,51 @@
+import { TargetIndicatorDto } from '@pm/api-contract';
+import { toWanYuan } from '@pm/domain';
+import ExcelJS from 'exceljs';
+
+export interface ProjectForm {
+  fiscalYear: number;
+  name: string;
+  departmentName: string;
+  unitName: string;
+  goal: string;
+  funds: { total: string; currentYearAppropriation: string; carryOver: string; other: string };
+  indicators: TargetIndicatorDto[];
+}
+
+const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const HEADER = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值'];
+const PRINTED: Record<string, string> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', 定性: '定性' };
+
+/** 项目支出绩效目标表 as the per-project form: the project block (funds in 万元), then its indicator rows. */
+export async function projectFormWorkbook(form: ProjectForm): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '绩效目标管理';
+  const sheet = workbook.addWorksheet('项目支出绩效目标表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.columns = [14, 16, 26, 8, 12, 10, 10, 40, 7].map((width) => ({ width }));
+  const width = HEADER.length;
+  const row = (cells: (string | number)[], merges: [number, number][] = [], bold = false) => {
+    const added = sheet.addRow(cells);
+    for (const [from, to] of merges) sheet.mergeCells(added.number, from, added.number, to);
+    for (let c = 1; c <= width; c++) Object.assign(added.getCell(c), { border: thin, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
+    return added;
+  };
+  sheet.mergeCells(1, 1, 1, width);
+  Object.assign(sheet.getCell(1, 1), { value: `${form.fiscalYear} 年项目支出绩效目标表`, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
+  row(['项目名称', form.name], [[2, width]]);
+  row(['主管部门', form.departmentName, '', '', '实施单位', form.unitName], [[2, 4], [6, width]]);
+  const money = row(['项目资金（万元）', '年度资金总额', Number(toWanYuan(form.funds.total)), '当年财政拨款', Number(toWanYuan(form.funds.currentYearAppropriation)), '上年结转', Number(toWanYuan(form.funds.carryOver)), '其他资金', Number(toWanYuan(form.funds.other))]);
+  for (const c of [3, 5, 7, 9]) money.getCell(c).numFmt = '#,##0.00';
+  row(['年度总体目标', form.goal], [[2, width]]).height = Math.max(30, Math.ceil(form.goal.length / 60) * 16);
+  row(HEADER, [], true);
+  const first = sheet.rowCount + 1;
+  for (const r of form.indicators) row([r.level1, r.level2, r.name, r.comparator ? PRINTED[r.comparator] : '', r.value, r.unit, `${r.kind}指标`, r.content, r.weight ?? '']);
+  for (const [column, key] of [[1, (r: TargetIndicatorDto) => r.level1], [2, (r: TargetIndicatorDto) => `${r.level1}/${r.level2}`]] as const) {
+    let start = 0;
+    for (let i = 1; i <= form.indicators.length; i++) {
+      if (i < form.indicators.length && key(form.indicators[i]) === key(form.indicators[start])) continue;
+      if (i - 1 > start) sheet.mergeCells(first + start, column, first + i - 1, column);
+      start = i;
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
