@@ -7,6 +7,7 @@ import { RunningApp, startApp } from '../support/app';
 const SEEDS = join(__dirname, '..', 'fixtures', 'seeds');
 const GOVOFFICE = readFileSync(join(SEEDS, 'qujing-govoffice-2026-budget.txt'));
 const PETITION = readFileSync(join(SEEDS, 'qujing-petition-bureau-2026-budget.txt'));
+const SELF_EVALUATION_2024 = readFileSync(join(SEEDS, 'qujing-govoffice-2024-final-accounts-and-self-evaluation.txt'));
 const HEADER = '单位名称、项目名称\t项目年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标属性\t指标内容\t分值';
 const URL = (options = '') => `/api/imports/target-tables?fiscalYear=2026${options}`;
 
@@ -86,6 +87,22 @@ describe('importing and exporting target tables', () => {
     const back = await lead.upload(URL('&dryRun=true'), 'form.xlsx', file.content);
     expect(back.body).toMatchObject({ tables: 1, indicators: 9, errors: [] });
     expect(back.body.projects).toEqual([expect.objectContaining({ name: '遗属生活补助资金', action: 'unchanged' })]);
+  });
+
+  it('takes 上年完成值 from the 2024 self-evaluations of seed 001 when the 2026 targets come in again', async () => {
+    const results = await lead.upload('/api/imports/self-evaluations', 'seed001.txt', SELF_EVALUATION_2024, 'text/plain');
+    expect(results.status).toBe(200);
+    expect(results.body).toMatchObject({ fiscalYear: 2024, unitId, tables: 14, projects: 14, results: 72 });
+    expect((await lead.upload('/api/imports/self-evaluations', 'seed001.txt', SELF_EVALUATION_2024, 'text/plain')).body.results).toBe(72);
+    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const office = again.body.projects.find((p: { name: string }) => p.name === '政府办机关专项经费');
+    expect(office).toMatchObject({ action: 'replace', lastYearFilled: 2 });
+    const sheet = (await lead.get(`/api/projects/${office.projectId}/target-sheet`)).body;
+    expect(sheet.indicators.map((r: { name: string; lastYearActual: string | null }) => [r.name, r.lastYearActual]).slice(0, 2)).toEqual([
+      ['办公用品及设备购置完成率', '100'],
+      ['聘请劳务人员数', '30'],
+    ]);
+    expect((await lead.upload('/api/imports/self-evaluations', 'seed000.txt', GOVOFFICE, 'text/plain')).body.message).toBe('没有找到项目支出绩效自评表：表头应含“一级指标”“三级指标”“实际完成值”，表上方应有项目名称');
   });
 
   it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {

@@ -17,3 +17,4 @@ export * from './lib/workflow/sheet-workflow';
 export * from './lib/department/department-target';
 export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';
+export * from './lib/tables/self-evaluation-reader';

@@ -17,6 +17,8 @@ export interface ImportedProjectPlan {
   /** Checks of SPEC §3 on the imported sheet: blocking ones stop a later submit, not the import. */
   blocking: number;
   warnings: number;
+  /** Indicators whose 上年完成值 came from an imported self-evaluation of an earlier year. */
+  lastYearFilled: number;
   projectId: string | null;
 }
 
@@ -31,4 +33,16 @@ export interface TargetTableImportResult {
   indicators: number;
   repairs: ImportNoteDto[];
   errors: ImportNoteDto[];
+}
+
+/** `POST /api/imports/self-evaluations`: last years' results stored for 上年完成值. */
+export interface SelfEvaluationImportResult {
+  fiscalYear: number;
+  unitId: string;
+  unitName: string;
+  tables: number;
+  projects: number;
+  results: number;
+  /** Results given as a phrase (作用明显), kept as text: they give no 上年完成值. */
+  phrases: number;
 }

@@ -1,3 +1,4 @@
+import { IndicatorResult } from '../imports/indicator-result.entity';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@pm/migrations';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -14,7 +15,7 @@ import { TargetSheet } from '../targets/target-sheet.entity';
 import { User } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, SheetVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, DepartmentTargetVersion];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, SheetVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, DepartmentTargetVersion, IndicatorResult];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

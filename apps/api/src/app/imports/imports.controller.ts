@@ -1,12 +1,12 @@
 import { CallHandler, Controller, ExecutionContext, HttpCode, Injectable, NestInterceptor, PayloadTooLargeException, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SessionUser, TargetTableImportResult } from '@pm/api-contract';
+import { SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
 import type { Request } from 'express';
 import { catchError, Observable, throwError } from 'rxjs';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
-import { ImportQueryDto } from './dto/import.dto';
+import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { MAX_UPLOAD_BYTES, sourceOfText, sourcesOfUpload } from './workbook';
 
@@ -43,12 +43,30 @@ export class ImportsController {
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
     @Req() request: Request,
   ): Promise<TargetTableImportResult> {
-    const sources = file
-      ? await sourcesOfUpload(utf8Name(file.originalname), file.buffer)
-      : typeof request.body === 'string'
-        ? [sourceOfText('粘贴的表格', request.body)]
-        : null;
-    if (!sources) throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
+    const sources = await this.sources(file, request);
     return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
+  }
+
+  @Post('self-evaluations')
+  @HttpCode(200)
+  @RequirePermission('targets.import')
+  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '项目支出绩效自评表：.xlsx 或制表符分隔的文本' } } } })
+  @ApiOperation({ summary: '导入以前年度的项目支出绩效自评表（实际完成值），之后导入的绩效目标据此填写上年完成值' })
+  async selfEvaluations(
+    @CurrentUser() user: SessionUser,
+    @Query() query: SelfEvaluationQueryDto,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @Req() request: Request,
+  ): Promise<SelfEvaluationImportResult> {
+    const sources = await this.sources(file, request);
+    return this.imports.importSelfEvaluations(user, { fiscalYear: query.fiscalYear, organizationId: query.organizationId }, sources);
+  }
+
+  private async sources(file: { originalname: string; buffer: Buffer } | undefined, request: Request) {
+    if (file) return sourcesOfUpload(utf8Name(file.originalname), file.buffer);
+    if (typeof request.body === 'string') return [sourceOfText('粘贴的表格', request.body)];
+    throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
   }
 }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportedProjectPlan, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, ImportedProject, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
+import { ImportedProjectPlan, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
+import { checkSheet, diffRows, ImportedProject, readSelfEvaluations, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +13,7 @@ import { SettingsService } from '../settings/settings.service';
 import { SheetTransitionsService } from '../targets/sheet-transitions.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { TargetIndicator } from '../targets/target-indicator.entity';
+import { IndicatorResult } from './indicator-result.entity';
 import { toIndicatorColumns, toIndicatorDto } from '../targets/sheet-rows';
 
 interface Planned {
@@ -79,6 +80,34 @@ export class ImportsService {
     return result;
   }
 
+  /** Stores a past year's 项目支出绩效自评表 results for the unit (replacing that year's), the source of 上年完成值. */
+  async importSelfEvaluations(user: SessionUser, options: { fiscalYear?: number; organizationId?: string }, sources: TableSource[]): Promise<SelfEvaluationImportResult> {
+    const unit = await this.targetUnit(user, options.organizationId);
+    const reading = readSelfEvaluations(sources);
+    if (reading.tables === 0) throw badRequest('没有找到项目支出绩效自评表：表头应含“一级指标”“三级指标”“实际完成值”，表上方应有项目名称');
+    const fiscalYear = options.fiscalYear ?? reading.fiscalYear;
+    if (!fiscalYear) throw badRequest('表格标题中没有年度，请选择自评年度', [{ field: 'fiscalYear', message: '请选择年度' }]);
+    const tooLong = reading.results.find((r) => r.projectName.length > 200 || r.name.length > 200 || r.level1.length > 30 || r.level2.length > 30 || r.actualText.length > 200);
+    if (tooLong) throw badRequest(`“${tooLong.projectName.slice(0, 20)}”中有超长的名称，无法导入`);
+    const unique = new Map(reading.results.map((r) => [`${r.projectName}\u0000${r.level1}\u0000${r.name}`, r]));
+    await this.dataSource.transaction(async (db) => {
+      await db.delete(IndicatorResult, { unitId: unit.id, fiscalYear });
+      for (const batch of chunks([...unique.values()], 1000)) {
+        await db.insert(IndicatorResult, batch.map((r) => ({ unitId: unit.id, fiscalYear, projectName: r.projectName, level1: r.level1, level2: r.level2, name: r.name, actual: r.actual, actualText: r.actualText, createdBy: user.id, updatedBy: user.id })));
+      }
+      await this.audit.record(db, user, [{ entity: 'indicator_results', entityId: unit.id, organizationId: unit.id, action: 'import', field: `${fiscalYear} 年度自评`, newValue: `${unique.size} 条实际完成值` }]);
+    });
+    return {
+      fiscalYear,
+      unitId: unit.id,
+      unitName: unit.name,
+      tables: reading.tables,
+      projects: new Set(reading.results.map((r) => r.projectName)).size,
+      results: unique.size,
+      phrases: [...unique.values()].filter((r) => r.actual === null).length,
+    };
+  }
+
   /** A lead imports into their own unit; a reviewer names a unit in their scope. */
   private async targetUnit(user: SessionUser, organizationId?: string): Promise<Organization> {
     const id = user.role === 'project_lead' ? (organizationId ?? user.organizationId) : organizationId;
@@ -109,7 +138,18 @@ export class ImportsService {
     const rows = sheets.length ? await this.dataSource.getRepository(TargetIndicator).find({ where: { sheetId: In(sheets.map((x) => x.id)) }, order: { position: 'ASC' } }) : [];
     const rowsBySheet = new Map<string, TargetIndicatorDto[]>();
     for (const row of rows) rowsBySheet.set(row.sheetId, [...(rowsBySheet.get(row.sheetId) ?? []), toIndicatorDto(row)]);
+    const results = await this.dataSource
+      .getRepository(IndicatorResult)
+      .createQueryBuilder('r')
+      .distinctOn(['r.project_name', 'r.name'])
+      .where('r.unit_id = :unit AND r.fiscal_year < :year AND r.actual IS NOT NULL', { unit: unit.id, year })
+      .orderBy('r.project_name')
+      .addOrderBy('r.name')
+      .addOrderBy('r.fiscal_year', 'DESC')
+      .getMany();
+    const lastYear = new Map(results.map((r) => [`${r.projectName}\u0000${r.name}`, r.actual as string]));
     return {
+      lastYearOf: (project, indicator) => lastYear.get(`${project}\u0000${indicator}`) ?? null,
       byCode: new Map(projects.filter((p) => p.code).map((p) => [p.code as string, p])),
       byName: new Map(projects.map((p) => [p.name, p])),
       sheetOf: new Map(sheets.map((x) => [x.projectId, x])),
@@ -120,7 +160,12 @@ export class ImportsService {
   private plan(existing: Existing, imported: ImportedProject, profile: SettingsProfile): Planned | { refusal: string } {
     const project = (imported.code ? existing.byCode.get(imported.code) : undefined) ?? existing.byName.get(imported.name) ?? null;
     const sheet = project ? (existing.sheetOf.get(project.id) ?? null) : null;
-    const rows: TargetIndicatorDto[] = imported.indicators.map((i) => ({ ...i }));
+    let lastYearFilled = 0;
+    const rows: TargetIndicatorDto[] = imported.indicators.map((i) => {
+      const found = i.lastYearActual === null ? existing.lastYearOf(imported.name, i.name) : null;
+      if (found !== null) lastYearFilled++;
+      return { ...i, lastYearActual: i.lastYearActual ?? found };
+    });
     const checks = checkSheet(rows, profile, sheet?.levelWeights ?? {});
     const plan: ImportedProjectPlan = {
       name: imported.name,
@@ -129,6 +174,7 @@ export class ImportsService {
       indicators: rows.length,
       blocking: checks.filter((c) => c.severity === 'blocking').length,
       warnings: checks.filter((c) => c.severity === 'warning').length,
+      lastYearFilled,
       projectId: project?.id ?? null,
     };
     if (project) {
@@ -205,6 +251,7 @@ export class ImportsService {
 }
 
 interface Existing {
+  lastYearOf: (projectName: string, indicatorName: string) => string | null;
   byCode: Map<string, Project>;
   byName: Map<string, Project>;
   sheetOf: Map<string, TargetSheet>;

@@ -19,3 +19,16 @@ export class ImportQueryDto {
   @IsUUID('all', { message: '预算单位无效' })
   organizationId?: string;
 }
+
+export class SelfEvaluationQueryDto {
+  @ApiPropertyOptional({ example: 2024, description: '自评年度；不填时取表格标题中的年度' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '自评年度无效' })
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ description: '导入到哪个预算单位（审核人必填；项目负责人默认本单位）', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '预算单位无效' })
+  organizationId?: string;
+}
