@@ -18,3 +18,4 @@ export * from './lib/department/department-target';
 export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';
 export * from './lib/tables/self-evaluation-reader';
+export * from './lib/tables/department-summary-reader';

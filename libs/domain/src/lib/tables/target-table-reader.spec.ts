@@ -143,3 +143,50 @@ describe('messy rows', () => {
     expect(realign(row, 2).cells.filter(Boolean)).toEqual(row.filter(Boolean));
   });
 });
+
+describe('the department summary (部门预算项目绩效目标汇总表)', () => {
+  const summary = (...rows: string[][]) =>
+    readTargetTables([
+      {
+        name: 'summary',
+        rows: [
+          ['部门预算项目绩效目标汇总表'],
+          ['项目编码', '项目名称', '年度预算（万元）', '成本指标', '', '产出指标', '', '效益指标', '', '满意度指标', ''],
+          ['', '', '', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值'],
+          ...rows,
+        ],
+      },
+    ]);
+
+  it('reads a block of rows per project, a 三级指标 | 指标值 pair per 一级, and infers each 二级', () => {
+    const r = summary(
+      ['53030021', '信访接待经费', '24.00', '接待成本', '≤24万', '接待人次', '≥3000人次', '群众诉求解决率', '≥90%', '来访群众满意度', '≥90%'],
+      ['', '', '', '', '', '办理时限', '≤10工作日', '', '', '', ''],
+      ['', '', '', '', '', '信访简报', '4篇/月', '', '', '', ''],
+      ['53030022', '网上信访平台运维经费', '12.50', '', '', '系统可用率', '≥99%', '建立长效机制', '有效提升', '', ''],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => [p.code, p.name, p.indicators.length])).toEqual([
+      ['53030021', '信访接待经费', 6],
+      ['53030022', '网上信访平台运维经费', 2],
+    ]);
+    expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.kind])).toEqual([
+      ['成本指标', '经济成本指标', '接待成本', '≤', '24', '万', '定量'],
+      ['产出指标', '数量指标', '接待人次', '≥', '3000', '人次', '定量'],
+      ['效益指标', '社会效益指标', '群众诉求解决率', '≥', '90', '%', '定量'],
+      ['满意度指标', '服务对象满意度指标', '来访群众满意度', '≥', '90', '%', '定量'],
+      ['产出指标', '时效指标', '办理时限', '≤', '10', '工作日', '定量'],
+      ['产出指标', '数量指标', '信访简报', null, '4', '篇/月', '定量'],
+    ]);
+    expect(r.projects[1].indicators.map((i) => [i.level2, i.kind])).toEqual([
+      ['质量指标', '定量'],
+      ['可持续影响指标', '定性'],
+    ]);
+    expect(r.repairs.map((n) => n.message)).toContain('“办理时限”的二级指标按名称推断为“时效指标”');
+  });
+
+  it('refuses a value without its indicator name', () => {
+    const r = summary(['53030021', '信访接待经费', '24.00', '', '≤24万', '', '', '', '', '', '']);
+    expect(r.errors).toEqual([{ source: 'summary', row: 4, column: '成本指标·三级指标', message: '指标值“≤24万”没有指标名称' }]);
+  });
+});

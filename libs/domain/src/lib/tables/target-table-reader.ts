@@ -1,6 +1,7 @@
 import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/comparator';
 import { DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
+import { readSummary, summaryHeader } from './department-summary-reader';
 import { COLUMN_LABELS, headerOf, TargetColumn } from './table-headers';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
@@ -80,6 +81,13 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
     const first = rows[i].find((c) => c !== '') ?? '';
     const unit = UNIT_LINE.exec(first);
     if (unit) unitName = unit[1].trim();
+    const summary = summaryHeader(rows, i);
+    if (summary) {
+      reading.tables++;
+      i = readSummary(source.name, rows, summary, reading, (r) => (rows[r].find((c) => c !== '') ?? '').startsWith('#') || NOTE.test(rows[r][0] ?? '') || findHeader(rows, r) !== null || summaryHeader(rows, r) !== null) - 1;
+      blockStart = i + 1;
+      continue;
+    }
     const found = findHeader(rows, i);
     if (!found) continue;
     reading.tables++;

@@ -1,0 +1,107 @@
+import { isLevel1, normaliseIndicatorName } from '../indicators/dictionary';
+import { parseTargetValue } from '../indicators/target-value';
+import { columnOf } from './table-headers';
+import type { ImportedIndicator, ImportedProject, TargetTableReading } from './target-table-reader';
+
+interface Pair {
+  level1: string;
+  name: number;
+  value: number;
+}
+
+export interface SummaryHeader {
+  code: number;
+  project: number;
+  pairs: Pair[];
+  bodyStart: number;
+}
+
+/**
+ * 部门预算项目绩效目标汇总表 (SPEC §7): a row of 一级 names (成本 / 产出 / 效益 / 满意度) over a row of
+ * 三级指标 | 指标值 pairs, with 项目编码 and 项目名称 to the left. Returns the columns, or null.
+ */
+export function summaryHeader(rows: readonly string[][], i: number): SummaryHeader | null {
+  const top = rows[i];
+  const below = rows[i + 1];
+  if (!top || !below) return null;
+  const pairs: Pair[] = [];
+  top.forEach((cell, c) => {
+    const level1 = normaliseIndicatorName(cell);
+    if (cell && isLevel1(level1) && columnOf(below[c] ?? '') === 'name' && columnOf(below[c + 1] ?? '') === 'value' && !pairs.some((p) => p.name === c)) pairs.push({ level1, name: c, value: c + 1 });
+  });
+  if (pairs.length < 2) return null;
+  const find = (column: 'code' | 'project') => [top, below].map((row) => row.findIndex((cell) => columnOf(cell) === column)).find((c) => c !== -1) ?? -1;
+  const project = find('project');
+  if (project === -1) return null;
+  return { code: find('code'), project, pairs, bodyStart: i + 2 };
+}
+
+const QUALITY = /率|合格|达标|质量|准确|完好|优良/;
+const TIMELINESS = /及时|时间|时限|按时|按期|工作日|日内|天内|期限|进度/;
+const ECONOMIC = /经济|收入|产值|增收|效益额/;
+const ECOLOGICAL = /生态|环境|绿化|排放|节能|污染/;
+const SUSTAINED = /可持续|长效|机制|长期/;
+
+/** The 二级 a summary table leaves out, inferred from the 一级 and the indicator's name. */
+export function inferLevel2(level1: string, name: string, value: string): string {
+  if (level1 === '满意度指标') return '服务对象满意度指标';
+  if (level1 === '成本指标') return ECOLOGICAL.test(name) ? '生态环境成本指标' : /社会/.test(name) ? '社会成本指标' : '经济成本指标';
+  if (level1 === '效益指标') return ECONOMIC.test(name) ? '经济效益指标' : ECOLOGICAL.test(name) ? '生态效益指标' : SUSTAINED.test(name) ? '可持续影响指标' : '社会效益指标';
+  if (TIMELINESS.test(name) || TIMELINESS.test(value)) return '时效指标';
+  if (QUALITY.test(name)) return '质量指标';
+  return '数量指标';
+}
+
+/** Reads the body of a summary table into the reading; returns the index of the first row after it. */
+export function readSummary(source: string, rows: string[][], header: SummaryHeader, reading: TargetTableReading, isEnd: (i: number) => boolean): number {
+  let current = null as ImportedProject | null;
+  let i = header.bodyStart;
+  for (; i < rows.length && !isEnd(i); i++) {
+    const cells = rows[i];
+    if (cells.every((c) => c === '')) continue;
+    const name = cells[header.project] ?? '';
+    const code = header.code === -1 ? '' : (cells[header.code] ?? '');
+    if (name && name !== current?.name) {
+      current = { code: code || null, name, goal: '', unitName: null, indicators: [], source, row: i + 1 };
+      reading.projects.push(current);
+    }
+    const pairsFilled = header.pairs.filter((p) => (cells[p.name] ?? '') !== '' || (cells[p.value] ?? '') !== '');
+    if (!current) {
+      if (pairsFilled.length) reading.errors.push({ source, row: i + 1, column: '项目名称', message: '指标行之前没有项目名称' });
+      continue;
+    }
+    for (const pair of pairsFilled) {
+      const indicatorName = cells[pair.name] ?? '';
+      const raw = cells[pair.value] ?? '';
+      if (!indicatorName) {
+        reading.errors.push({ source, row: i + 1, column: `${pair.level1}·三级指标`, message: `指标值“${raw}”没有指标名称` });
+        continue;
+      }
+      const parsed = parseTargetValue(raw);
+      if (parsed.problems.length) {
+        parsed.problems.forEach((message) => reading.errors.push({ source, row: i + 1, column: `${pair.level1}·指标值`, message }));
+        continue;
+      }
+      parsed.repairs.forEach((message) => reading.repairs.push({ source, row: i + 1, column: `${pair.level1}·指标值`, message }));
+      const level2 = inferLevel2(pair.level1, indicatorName, raw);
+      reading.repairs.push({ source, row: i + 1, column: `${pair.level1}·三级指标`, message: `“${indicatorName}”的二级指标按名称推断为“${level2}”` });
+      const indicator: ImportedIndicator = {
+        level1: pair.level1,
+        level2,
+        name: indicatorName,
+        comparator: parsed.comparator,
+        value: parsed.value,
+        unit: parsed.unit,
+        kind: parsed.kind,
+        content: '',
+        basis: '',
+        lastYearActual: null,
+        weight: null,
+        scoringRule: '',
+        evidence: '',
+      };
+      current.indicators.push(indicator);
+    }
+  }
+  return i;
+}
