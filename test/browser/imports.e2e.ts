@@ -7,6 +7,7 @@ import { LoginPage } from './pages/login.page';
 import { ProjectsPage } from './pages/projects.page';
 
 const SEED_000 = join(__dirname, '..', 'fixtures', 'seeds', 'qujing-govoffice-2026-budget.txt');
+const SEED_001 = join(__dirname, '..', 'fixtures', 'seeds', 'qujing-govoffice-2024-final-accounts-and-self-evaluation.txt');
 
 describe('importing a target table in the browser', () => {
   let running: RunningApp;
@@ -75,5 +76,26 @@ describe('importing a target table in the browser', () => {
     expect(await page.locator('[data-test=import-message]').innerText()).toBe('导入内容有 1 处问题，未导入任何内容');
     expect(await page.locator('[data-test=import-confirm]').isDisabled()).toBe(true);
     await shot('3-refused');
+  });
+
+  it('imports the 2024 self-evaluations, and the next preview takes 上年完成值 from them', async () => {
+    await page.click('text=导入目标表');
+    await page.waitForSelector('[data-test=import-kind]');
+    await page.click('[data-test=import-kind]');
+    await page.click('.ant-select-item-option[title="以前年度自评表（上年完成值）"]');
+    await page.click('[data-test=mode-file]');
+    await page.setInputFiles('[data-test=import-file]', SEED_001);
+    await page.click('[data-test=import-results]');
+    await page.waitForSelector('[data-test=import-message]');
+    expect(await page.locator('[data-test=import-message]').innerText()).toMatch(/^已导入 2024 年度自评：14 张表、14 个项目、72 条实际完成值/);
+    await page.click('[data-test=import-kind]');
+    await page.click('.ant-select-item-option[title="绩效目标表"]');
+    await page.click('[data-test=import-year]');
+    await page.click('.ant-select-item-option[title="2026 年度"]');
+    await page.setInputFiles('[data-test=import-file]', SEED_000);
+    await page.click('[data-test=import-preview]');
+    await page.waitForSelector('[data-test=import-result]');
+    expect(await page.locator('[data-test=import-project]:has-text("政府办机关专项经费")').innerText()).toContain('取自自评 2 条');
+    await shot('4-last-year');
   });
 });

@@ -45,9 +45,15 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
   template: `
     <nz-card nzSize="small" nzTitle="导入绩效目标表">
       <div class="form">
+        <nz-select [ngModel]="kind()" (ngModelChange)="kind.set($event); clear()" style="width: 230px" data-test="import-kind">
+          <nz-option nzValue="targets" nzLabel="绩效目标表" />
+          <nz-option nzValue="results" nzLabel="以前年度自评表（上年完成值）" />
+        </nz-select>
+        @if (kind() === 'targets') {
         <nz-select [ngModel]="fiscalYear()" (ngModelChange)="fiscalYear.set($event); clear()" style="width: 130px" data-test="import-year">
           @for (y of openYears(); track y.year) { <nz-option [nzValue]="y.year" [nzLabel]="y.year + ' 年度'" /> }
         </nz-select>
+        }
         @if (isLead()) {
           <span>导入到：<b>{{ session.me()?.organizationName }}</b></span>
         } @else {
@@ -67,8 +73,13 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         <textarea nz-input rows="8" [(ngModel)]="text" (ngModelChange)="clear()" placeholder="从 Excel 复制整张表（含表头行）后粘贴到这里" data-test="import-text"></textarea>
       }
       <div class="form" style="margin-top: 12px">
-        <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
-        <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
+        @if (kind() === 'targets') {
+          <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
+          <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
+        } @else {
+          <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="importResults()" data-test="import-results">导入自评结果</button>
+          <span class="hint">自评表中的“实际完成值”将作为之后导入的绩效目标的“上年完成值”（按项目名称与指标名称对应）。</span>
+        }
         @if (message()) { <span data-test="import-message">{{ message() }}</span> }
       </div>
     </nz-card>
@@ -84,13 +95,14 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
           <ng-template #doneTpl>导入完成。<a [routerLink]="projectsPath">到项目列表查看</a></ng-template>
         }
         <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzShowPagination]="false" data-test="import-projects">
-          <thead><tr><th>项目</th><th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="200px">检查</th></tr></thead>
+          <thead><tr><th>项目</th><th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
           <tbody>
             @for (p of projects.data; track $index) {
               <tr data-test="import-project">
                 <td>{{ p.name }}@if (p.code) { <span class="hint">（{{ p.code }}）</span> }</td>
                 <td><nz-tag [nzColor]="actions[p.action].color">{{ actions[p.action].label }}</nz-tag></td>
                 <td>{{ p.indicators }}</td>
+                <td>{{ p.lastYearFilled ? '取自自评 ' + p.lastYearFilled + ' 条' : '—' }}</td>
                 <td>@if (p.blocking) { <span style="color: #cf1322">必须修改 {{ p.blocking }} 处</span> } @if (p.warnings) { <span style="color: #ad6800"> 提醒 {{ p.warnings }} 处</span> } @if (!p.blocking && !p.warnings) { 通过 }</td>
               </tr>
             }
@@ -125,6 +137,7 @@ export class ImportsPage {
   protected readonly units = computed(() => treeOrder(this.reference.organizations.value() ?? []).filter((o) => o.kind === 'unit'));
   protected readonly unitId = signal<string | null>(null);
   protected readonly isLead = computed(() => this.session.me()?.role === 'project_lead');
+  protected readonly kind = signal<'targets' | 'results'>('targets');
   protected readonly mode = signal<'file' | 'paste'>('file');
   protected readonly file = signal<File | null>(null);
   protected text = '';
@@ -132,7 +145,7 @@ export class ImportsPage {
   protected readonly result = signal<TargetTableImportResult | null>(null);
   protected readonly message = signal<string | null>(null);
 
-  protected readonly ready = computed(() => this.fiscalYear() !== null && (this.isLead() || this.unitId() !== null) && (this.mode() === 'paste' || this.file() !== null));
+  protected readonly ready = computed(() => (this.kind() === 'results' || this.fiscalYear() !== null) && (this.isLead() || this.unitId() !== null) && (this.mode() === 'paste' || this.file() !== null));
   protected readonly canConfirm = computed(() => {
     const r = this.result();
     return this.ready() && r !== null && r.dryRun && r.errors.length === 0;
@@ -146,6 +159,19 @@ export class ImportsPage {
   clear(): void {
     this.result.set(null);
     this.message.set(null);
+  }
+
+  async importResults(): Promise<void> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const r = await this.api.selfEvaluations({ organizationId: this.isLead() ? null : this.unitId(), file: this.mode() === 'file' ? this.file() : null, text: this.text });
+      this.message.set(`已导入 ${r.fiscalYear} 年度自评：${r.tables} 张表、${r.projects} 个项目、${r.results} 条实际完成值（其中 ${r.phrases} 条为文字）`);
+    } catch (error) {
+      this.message.set(messageOf(error));
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   async run(dryRun: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { TargetTableImportResult } from '@pm/api-contract';
+import { SelfEvaluationImportResult, TargetTableImportResult } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 export interface ImportRequest {
@@ -14,6 +14,18 @@ export interface ImportRequest {
 @Injectable({ providedIn: 'root' })
 export class ImportsApi {
   private readonly http = inject(HttpClient);
+
+  /** A past year's 项目支出绩效自评表: stored as results, the source of 上年完成值. */
+  selfEvaluations(request: Omit<ImportRequest, 'dryRun' | 'fiscalYear'>): Promise<SelfEvaluationImportResult> {
+    const params: Record<string, string> = request.organizationId ? { organizationId: request.organizationId } : {};
+    const url = '/api/imports/self-evaluations';
+    if (request.file) {
+      const form = new FormData();
+      form.append('file', request.file, request.file.name);
+      return firstValueFrom(this.http.post<SelfEvaluationImportResult>(url, form, { params }));
+    }
+    return firstValueFrom(this.http.post<SelfEvaluationImportResult>(url, request.text, { params, headers: { 'content-type': 'text/tab-separated-values; charset=utf-8' } }));
+  }
 
   targetTables(request: ImportRequest): Promise<TargetTableImportResult> {
     const params: Record<string, string> = { fiscalYear: String(request.fiscalYear), dryRun: String(request.dryRun) };
