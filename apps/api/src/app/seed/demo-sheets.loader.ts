@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionUser, TargetIndicatorDto } from '@pm/api-contract';
-import { checkSheet, DEFAULT_PROFILE, normaliseComparator, normaliseIndicatorName, normaliseKind, suggestWeights } from '@pm/domain';
+import { checkSheet, DEFAULT_PROFILE, normaliseComparator, normaliseIndicatorName, normaliseKind, parseTargetValue, suggestWeights } from '@pm/domain';
 import { DataSource } from 'typeorm';
 import { LibraryEntry } from '../library/library-entry.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -93,7 +93,8 @@ function indicatorsOf(demo: DemoSheet): TargetIndicatorDto[] {
     comparator: normaliseComparator(comparator),
     value,
     unit,
-    kind: normaliseKind(kind) ?? '定性',
+    // a row whose 指标属性 was cut off in the published text takes the kind its value shows
+    kind: normaliseKind(kind) ?? parseTargetValue(value, { unit }).kind,
     content,
     basis: '',
     lastYearActual: null,

@@ -161,6 +161,10 @@ export class DepartmentTargetPage {
     this.message.info(`已粘贴 ${pasted.length} 行`);
   }
 
+  print(): void {
+    window.print();
+  }
+
   startEditing(): void {
     if (this.content()?.duties.length === 0) this.addDuty();
     if (this.content()?.indicators.length === 0) this.addRow();

@@ -241,6 +241,10 @@ export class TargetSheetPage {
     return this.rowNotes().length ? this.rowNotes() : undefined;
   }
 
+  print(): void {
+    window.print();
+  }
+
   async adjust(): Promise<void> {
     if (await this.transition('adjust', {})) this.editing.set(true);
   }
