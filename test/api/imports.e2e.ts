@@ -105,6 +105,22 @@ describe('importing and exporting target tables', () => {
     expect((await lead.upload('/api/imports/self-evaluations', 'seed000.txt', GOVOFFICE, 'text/plain')).body.message).toBe('没有找到项目支出绩效自评表：表头应含“一级指标”“三级指标”“实际完成值”，表上方应有项目名称');
   });
 
+  it('exports the department summary, a 三级指标 | 指标值 pair per 一级, which the importer reads back', async () => {
+    const finance = await new Client(running.url).as('finance');
+    const file = await finance.download(`/api/department-summary.xlsx?fiscalYear=2026&organizationId=${department}`);
+    expect(file.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('曲靖市审计局 2026 年部门预算项目绩效目标汇总表');
+    expect([sheet.getCell('E2').value, sheet.getCell('G2').value, sheet.getCell('E3').value, sheet.getCell('F3').value]).toEqual(['成本指标', '产出指标', '三级指标', '指标值']);
+    const back = await lead.upload(URL('&dryRun=true'), 'summary.xlsx', file.content);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ tables: 1, indicators: 55, errors: [] });
+    expect(back.body.projects).toHaveLength(9);
+    expect(back.body.repairs.filter((r: { message: string }) => r.message.includes('的二级指标按名称推断为'))).toHaveLength(55);
+  });
+
   it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {
     const table = (audits: string) =>
       [

@@ -22,6 +22,14 @@ export class ExportsController {
     return this.send(response, await this.exports.targetTables(user, query.fiscalYear, query.organizationId));
   }
 
+  @Get('department-summary.xlsx')
+  @RequirePermission('targets.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出部门预算项目绩效目标汇总表（每个一级指标一组“三级指标 | 指标值”，金额以万元计）' })
+  async departmentSummary(@CurrentUser() user: SessionUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return this.send(response, await this.exports.departmentSummary(user, query.fiscalYear, query.organizationId));
+  }
+
   @Get('projects/:id/target-sheet.xlsx')
   @RequirePermission('targets.read')
   @ApiProduces(XLSX)

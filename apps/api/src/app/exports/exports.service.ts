@@ -10,6 +10,7 @@ import { ProjectsService } from '../projects/projects.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { DepartmentTargetsService } from '../department-targets/department-targets.service';
+import { departmentSummaryWorkbook } from './department-summary.workbook';
 import { departmentTargetWorkbook } from './department-target.workbook';
 import { projectFormWorkbook } from './project-form.workbook';
 import { ExportedUnit, targetTableWorkbook } from './target-table.workbook';
@@ -47,6 +48,23 @@ export class ExportsService {
     }
     const title = `${organization.name} ${fiscalYear} 年项目支出绩效目标表`;
     return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, exported) };
+  }
+
+  /** 部门预算项目绩效目标汇总表 of a department's units (or one unit) for a year. */
+  async departmentSummary(user: SessionUser, fiscalYear: number, organizationId: string): Promise<ExportFile> {
+    await this.scope.assertReadable(user, organizationId);
+    const organizations = this.dataSource.getRepository(Organization);
+    const organization = await organizations.findOneBy({ id: organizationId });
+    if (!organization || organization.kind === 'finance') throw badRequest('请选择主管部门或预算单位');
+    const units = organization.kind === 'unit' ? [organization] : await organizations.find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const projects = [];
+    for (const unit of units) {
+      for (const project of await this.dataSource.getRepository(Project).find({ where: { fiscalYear, unitId: unit.id }, order: { createdAt: 'ASC' } })) {
+        projects.push({ code: project.code, name: project.name, unitName: unit.name, fundsTotal: project.fundsTotal, indicators: (await this.exported(project)).indicators });
+      }
+    }
+    const title = `${organization.name} ${fiscalYear} 年部门预算项目绩效目标汇总表`;
+    return { fileName: `${title}.xlsx`, content: await departmentSummaryWorkbook(title, projects) };
   }
 
   /** One project as the per-project form (项目名称 / 主管部门 / 资金 in 万元 / 年度总体目标, then the indicators). */
