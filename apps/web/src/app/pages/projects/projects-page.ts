@@ -61,6 +61,7 @@ import { PROJECT_TEXT } from './projects.text';
         <span class="spacer"></span>
         @if (exportUrl(); as url) {
           <a nz-button [href]="url" download data-test="export-table">导出目标表</a>
+          <a nz-button [href]="url.replace('target-tables.xlsx', 'department-summary.xlsx')" download data-test="export-summary">导出汇总表</a>
         }
         @if (session.can('projects.create')) {
           <button nz-button nzType="primary" (click)="creating.set(true)" data-test="create-project">
