@@ -13,7 +13,14 @@ describe('the indicator library in the browser', () => {
   const rows = () => page.locator('[data-test=library-row]').allInnerTexts();
   const search = async (text: string) => {
     await page.fill('[data-test=library-search]', text);
-    await page.waitForFunction((t) => [...document.querySelectorAll('[data-test=library-row]')].every((r) => r.textContent?.includes(t)), text);
+    // settled: not loading, and at least one row, every one of them a match
+    await page.waitForFunction(
+      (t) => {
+        const rows = [...document.querySelectorAll('[data-test=library-row]')];
+        return !document.querySelector('[data-test=library-table] .ant-spin-spinning') && rows.length > 0 && rows.every((r) => r.textContent?.includes(t));
+      },
+      text,
+    );
   };
 
   beforeAll(async () => {
