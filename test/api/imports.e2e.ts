@@ -148,6 +148,39 @@ describe('importing and exporting target tables', () => {
     expect(adjusted.indicators[0]).toMatchObject({ name: '审计项目数', value: '25' });
   });
 
+  it('reads a messy workbook: two sheets, merged cells, cached formula results, rich text, numbers as text and percentages', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const first = workbook.addWorksheet('项目一');
+    first.addRow(['项目名称', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '分值']);
+    first.addRow(['档案数字化经费', '产出指标', '数量指标', '数字化卷数', '≥', { formula: '2000*6', result: 12000 }, '卷', '30']);
+    first.addRow(['', '', '质量指标', { richText: [{ text: '数字化' }, { text: '合格率', font: { bold: true } }] }, '≥', 0.95, '', '30']);
+    first.getCell('F3').numFmt = '0%';
+    first.addRow(['', '满意度指标', '服务对象满意度', '查档群众满意度', '≥', '90', '%', '30']);
+    first.mergeCells('A2:A4');
+    first.mergeCells('B2:B3');
+    const second = workbook.addWorksheet('项目二');
+    second.addRow(['项目名称', '一级指标', '二级指标', '三级指标', '指标值']);
+    second.addRow(['档案馆安防经费', '效益指标', '社会效益', '安全事故发生次数', '=0 次']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const reply = await lead.upload(URL('&dryRun=true'), '档案局.xlsx', content);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ tables: 2, indicators: 4, errors: [] });
+    expect(reply.body.projects.map((p: { name: string; indicators: number }) => [p.name, p.indicators])).toEqual([
+      ['档案数字化经费', 3],
+      ['档案馆安防经费', 1],
+    ]);
+    const text = [HEADER, ['档案数字化经费', '', '产出指标', '数量指标', '数字化卷数', '>=', '12000', '卷', '定量指标', '', '30'].join('\t')].join('\n');
+    expect((await lead.postText(URL('&dryRun=true'), text)).body.projects[0]).toMatchObject({ name: '档案数字化经费', indicators: 1 });
+    const stored = await lead.upload(URL(), '档案局.xlsx', content);
+    const id = stored.body.projects[0].projectId;
+    const sheet = (await lead.get(`/api/projects/${id}/target-sheet`)).body;
+    expect(sheet.indicators.map((r: { level1: string; name: string; value: string; unit: string }) => [r.level1, r.name, r.value, r.unit])).toEqual([
+      ['产出指标', '数字化卷数', '12000', '卷'],
+      ['产出指标', '数字化合格率', '95', '%'],
+      ['满意度指标', '查档群众满意度', '90', '%'],
+    ]);
+  });
+
   it('refuses bad files with a Chinese reason and stores nothing', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     expect((await lead.upload(URL(), 'photo.png', png, 'image/png')).body.message).toBe('文件不是 UTF-8 文本，也不是 .xlsx 表格；请上传 .xlsx，或将表格另存为 UTF-8 编码的制表符分隔文本');
@@ -159,7 +192,7 @@ describe('importing and exporting target tables', () => {
     expect(huge).toMatchObject({ status: 400, body: { message: '文件超过 20 MB，请按单位或项目拆分后再导入' } });
     expect((await lead.request('POST', URL(), undefined)).body.message).toBe('请上传 .xlsx 文件，或粘贴从表格复制的内容');
     expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('1999 年度尚未设立，请联系管理员');
-    expect(await projectsOfUnit()).toHaveLength(10);
+    expect(await projectsOfUnit()).toHaveLength(12);
   });
 
   it('is all or nothing: a bad weight at the end of a 3,000-row table stores none of it', async () => {
@@ -171,7 +204,7 @@ describe('importing and exporting target tables', () => {
     expect(reply.body.message).toBe('导入内容有 1 处问题，未导入任何内容');
     expect(reply.body.errors).toEqual([{ row: 3001, field: '分值', message: '粘贴的表格 第 3001 行（分值）：分值“十分”不是数字' }]);
     expect(reply.body.preview).toMatchObject({ indicators: 2999, projects: expect.any(Array) });
-    expect(await projectsOfUnit()).toHaveLength(10);
+    expect(await projectsOfUnit()).toHaveLength(12);
   });
 
   it('lets a department reviewer import into a unit it chooses, and not elsewhere', async () => {
