@@ -1,6 +1,7 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import { toWanYuan } from '@pm/domain';
 import ExcelJS from 'exceljs';
+import { a4Landscape, THIN } from './xlsx-layout';
 
 export interface SummaryProject {
   code: string | null;
@@ -11,14 +12,14 @@ export interface SummaryProject {
 }
 
 const GROUPS = ['成本指标', '产出指标', '效益指标', '满意度指标'] as const;
-const PRINTED: Record<string, string> = { '≥': '≥', '≤': '≤', '>': '>', '<': '<', '=': '=', 定性: '' };
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+/** Inside a 指标值 cell the summary writes the symbol itself; 定性 needs none. */
+const IN_VALUE: Record<string, string> = { '≥': '≥', '≤': '≤', '>': '>', '<': '<', '=': '=', 定性: '' };
 
 /** 成本 sits in its own pair whether the sheet put it as a 一级 (2021 regime) or under 产出. */
 const groupOf = (r: TargetIndicatorDto) => (r.level1 === '产出指标' && r.level2 === '成本指标' ? '成本指标' : r.level1);
 
 /** `≥95%`, `≤24万元`, `有效提升`: the comparator, value and unit in one cell, as the summary prints them. */
-const valueCell = (r: TargetIndicatorDto) => `${r.comparator ? PRINTED[r.comparator] : ''}${r.value}${r.unit}`;
+const valueCell = (r: TargetIndicatorDto) => `${r.comparator ? IN_VALUE[r.comparator] : ''}${r.value}${r.unit}`;
 
 /**
  * 部门预算项目绩效目标汇总表: one block of rows per project (编码, 名称, 单位, 预算 in 万元) and a
@@ -28,7 +29,7 @@ export async function departmentSummaryWorkbook(title: string, projects: Summary
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
   const sheet = workbook.addWorksheet('部门预算项目绩效目标汇总表', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:3' },
+    pageSetup: a4Landscape('2:3'),
   });
   sheet.columns = [14, 28, 24, 12, ...GROUPS.flatMap(() => [22, 12])].map((width) => ({ width }));
   const width = 4 + GROUPS.length * 2;
@@ -38,7 +39,7 @@ export async function departmentSummaryWorkbook(title: string, projects: Summary
   const below = sheet.addRow(['', '', '', '', ...GROUPS.flatMap(() => ['三级指标', '指标值'])]);
   for (let c = 1; c <= 4; c++) sheet.mergeCells(top.number, c, below.number, c);
   GROUPS.forEach((_, g) => sheet.mergeCells(top.number, 5 + g * 2, top.number, 6 + g * 2));
-  for (const row of [top, below]) for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: thin, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  for (const row of [top, below]) for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
 
   for (const project of projects) {
     const groups = GROUPS.map((g) => project.indicators.filter((r) => groupOf(r) === g));
@@ -52,7 +53,7 @@ export async function departmentSummaryWorkbook(title: string, projects: Summary
         i === 0 ? Number(toWanYuan(project.fundsTotal)) : '',
         ...groups.flatMap((g) => (g[i] ? [g[i].name, valueCell(g[i])] : ['', ''])),
       ]);
-      for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: thin, alignment: { vertical: 'middle', wrapText: true } });
+      for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true } });
       row.getCell(4).numFmt = '#,##0.00';
     }
     if (height > 1) for (let c = 1; c <= 4; c++) sheet.mergeCells(first, c, first + height - 1, c);

@@ -1,21 +1,20 @@
 import { DepartmentTargetDto } from '@pm/api-contract';
 import { toWanYuan } from '@pm/domain';
 import ExcelJS from 'exceljs';
+import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const WIDTH = 7;
-const PRINTED: Record<string, string> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', 定性: '定性' };
 
 /** 部门整体绩效目标表: duties, tasks, budget in 万元 and the indicator rows, A4 landscape. */
 export async function departmentTargetWorkbook(target: DepartmentTargetDto): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
-  const sheet = workbook.addWorksheet('部门整体绩效目标表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('部门整体绩效目标表', { pageSetup: a4Landscape() });
   sheet.columns = [16, 16, 24, 10, 12, 10, 40].map((width) => ({ width }));
   const line = (cells: (string | number)[], options: { bold?: boolean; spanFrom?: number } = {}) => {
     const row = sheet.addRow(cells);
     if (options.spanFrom !== undefined) sheet.mergeCells(row.number, options.spanFrom, row.number, WIDTH);
-    for (let c = 1; c <= WIDTH; c++) Object.assign(row.getCell(c), { border: thin, alignment: { vertical: 'middle', wrapText: true }, font: { bold: options.bold ?? false } });
+    for (let c = 1; c <= WIDTH; c++) Object.assign(row.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true }, font: { bold: options.bold ?? false } });
     return row;
   };
   sheet.mergeCells(1, 1, 1, WIDTH);
@@ -32,14 +31,8 @@ export async function departmentTargetWorkbook(target: DepartmentTargetDto): Pro
   });
   line(['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标内容'], { bold: true });
   const first = sheet.rowCount + 1;
-  for (const r of target.indicators) line([r.level1, r.level2, r.name, r.comparator ? PRINTED[r.comparator] : '', r.value, r.unit, r.content]);
-  for (const [column, key] of [[1, (i: number) => target.indicators[i].level1], [2, (i: number) => `${target.indicators[i].level1}/${target.indicators[i].level2}`]] as const) {
-    let start = 0;
-    for (let i = 1; i <= target.indicators.length; i++) {
-      if (i < target.indicators.length && key(i) === key(start)) continue;
-      if (i - 1 > start) sheet.mergeCells(first + start, column, first + i - 1, column);
-      start = i;
-    }
-  }
+  for (const r of target.indicators) line([r.level1, r.level2, r.name, r.comparator ? PRINTED_COMPARATOR[r.comparator] : '', r.value, r.unit, r.content]);
+  mergeRuns(sheet, first, 1, target.indicators.map((r) => r.level1));
+  mergeRuns(sheet, first, 2, target.indicators.map((r) => `${r.level1}/${r.level2}`));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

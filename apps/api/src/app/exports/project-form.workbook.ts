@@ -1,6 +1,7 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import { toWanYuan } from '@pm/domain';
 import ExcelJS from 'exceljs';
+import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 export interface ProjectForm {
   fiscalYear: number;
@@ -12,21 +13,19 @@ export interface ProjectForm {
   indicators: TargetIndicatorDto[];
 }
 
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER = ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值'];
-const PRINTED: Record<string, string> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', 定性: '定性' };
 
 /** 项目支出绩效目标表 as the per-project form: the project block (funds in 万元), then its indicator rows. */
 export async function projectFormWorkbook(form: ProjectForm): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
-  const sheet = workbook.addWorksheet('项目支出绩效目标表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('项目支出绩效目标表', { pageSetup: a4Landscape() });
   sheet.columns = [14, 16, 26, 8, 12, 10, 10, 40, 7].map((width) => ({ width }));
   const width = HEADER.length;
   const row = (cells: (string | number)[], merges: [number, number][] = [], bold = false) => {
     const added = sheet.addRow(cells);
     for (const [from, to] of merges) sheet.mergeCells(added.number, from, added.number, to);
-    for (let c = 1; c <= width; c++) Object.assign(added.getCell(c), { border: thin, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
+    for (let c = 1; c <= width; c++) Object.assign(added.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
     return added;
   };
   sheet.mergeCells(1, 1, 1, width);
@@ -38,14 +37,8 @@ export async function projectFormWorkbook(form: ProjectForm): Promise<Buffer> {
   row(['年度总体目标', form.goal], [[2, width]]).height = Math.max(30, Math.ceil(form.goal.length / 60) * 16);
   row(HEADER, [], true);
   const first = sheet.rowCount + 1;
-  for (const r of form.indicators) row([r.level1, r.level2, r.name, r.comparator ? PRINTED[r.comparator] : '', r.value, r.unit, `${r.kind}指标`, r.content, r.weight ?? '']);
-  for (const [column, key] of [[1, (r: TargetIndicatorDto) => r.level1], [2, (r: TargetIndicatorDto) => `${r.level1}/${r.level2}`]] as const) {
-    let start = 0;
-    for (let i = 1; i <= form.indicators.length; i++) {
-      if (i < form.indicators.length && key(form.indicators[i]) === key(form.indicators[start])) continue;
-      if (i - 1 > start) sheet.mergeCells(first + start, column, first + i - 1, column);
-      start = i;
-    }
-  }
+  for (const r of form.indicators) row([r.level1, r.level2, r.name, r.comparator ? PRINTED_COMPARATOR[r.comparator] : '', r.value, r.unit, `${r.kind}指标`, r.content, r.weight ?? '']);
+  mergeRuns(sheet, first, 1, form.indicators.map((r) => r.level1));
+  mergeRuns(sheet, first, 2, form.indicators.map((r) => `${r.level1}/${r.level2}`));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

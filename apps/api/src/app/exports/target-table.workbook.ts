@@ -1,5 +1,6 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import ExcelJS from 'exceljs';
+import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 export interface ExportedProject {
   name: string;
@@ -15,7 +16,6 @@ export interface ExportedUnit {
 const HEADER = ['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值'];
 const WIDTHS = [26, 40, 12, 16, 26, 8, 12, 10, 10, 40, 7];
 /** Comparators as the official tables print them. */
-const PRINTED: Record<string, string> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', 定性: '定性' };
 /** Columns beyond the official list, written only when some indicator fills them, so an export imports back whole. */
 const EXTRAS: { label: string; width: number; of: (r: TargetIndicatorDto) => string }[] = [
   { label: '指标值设置依据', width: 24, of: (r) => r.basis },
@@ -23,7 +23,6 @@ const EXTRAS: { label: string; width: number; of: (r: TargetIndicatorDto) => str
   { label: '指标赋分规则', width: 24, of: (r) => r.scoringRule },
   { label: '佐证资料', width: 20, of: (r) => r.evidence },
 ];
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
 /**
  * 项目支出绩效目标表 in the list layout of the published tables: a unit line, then each project's
@@ -37,7 +36,7 @@ export async function targetTableWorkbook(title: string, units: ExportedUnit[]):
   const extras = EXTRAS.filter((e) => all.some((r) => e.of(r)));
   const headers = [...HEADER, ...extras.map((e) => e.label)];
   const sheet = workbook.addWorksheet('项目支出绩效目标表', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:4', horizontalCentered: true },
+    pageSetup: { ...a4Landscape('3:4'), horizontalCentered: true },
   });
   sheet.columns = [...WIDTHS, ...extras.map((e) => e.width)].map((width) => ({ width }));
   sheet.mergeCells(1, 1, 1, headers.length);
@@ -45,11 +44,11 @@ export async function targetTableWorkbook(title: string, units: ExportedUnit[]):
   sheet.getCell(2, 1).value = units.length === 1 ? `单位名称：${units[0].name}` : '';
   const header = sheet.addRow(headers);
   const numbers = sheet.addRow(headers.map((_, i) => i + 1));
-  for (const row of [header, numbers]) row.eachCell((cell) => Object.assign(cell, { font: { bold: row === header }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: thin }));
+  for (const row of [header, numbers]) row.eachCell((cell) => Object.assign(cell, { font: { bold: row === header }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: THIN }));
 
   for (const unit of units) {
     const line = sheet.addRow([unit.name]);
-    for (let c = 1; c <= headers.length; c++) line.getCell(c).border = thin;
+    for (let c = 1; c <= headers.length; c++) line.getCell(c).border = THIN;
     for (const project of unit.projects) writeProject(sheet, project, extras);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -65,7 +64,7 @@ function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras
       r?.level1 ?? '',
       r?.level2 ?? '',
       r?.name ?? '',
-      r?.comparator ? PRINTED[r.comparator] : '',
+      r?.comparator ? PRINTED_COMPARATOR[r.comparator] : '',
       r?.value ?? '',
       r?.unit ?? '',
       r ? `${r.kind}指标` : '',
@@ -73,23 +72,13 @@ function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras
       r?.weight ?? '',
       ...extras.map((e) => (r ? e.of(r) : '')),
     ]);
-    row.eachCell({ includeEmpty: true }, (cell) => Object.assign(cell, { border: thin, alignment: { vertical: 'middle', wrapText: true } }));
+    row.eachCell({ includeEmpty: true }, (cell) => Object.assign(cell, { border: THIN, alignment: { vertical: 'middle', wrapText: true } }));
   });
   const last = first + rows.length - 1;
   if (last > first) {
     sheet.mergeCells(first, 1, last, 1);
     sheet.mergeCells(first, 2, last, 2);
   }
-  mergeRuns(sheet, project.indicators, first, 3, (r) => r.level1);
-  mergeRuns(sheet, project.indicators, first, 4, (r) => `${r.level1}/${r.level2}`);
-}
-
-/** Consecutive rows with the same 一级 (or 一级/二级) share one merged cell, as in the official table. */
-function mergeRuns(sheet: ExcelJS.Worksheet, rows: TargetIndicatorDto[], first: number, column: number, key: (r: TargetIndicatorDto) => string): void {
-  let start = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i < rows.length && key(rows[i]) === key(rows[start])) continue;
-    if (i - 1 > start) sheet.mergeCells(first + start, column, first + i - 1, column);
-    start = i;
-  }
+  mergeRuns(sheet, first, 3, project.indicators.map((r) => r.level1));
+  mergeRuns(sheet, first, 4, project.indicators.map((r) => `${r.level1}/${r.level2}`));
 }

@@ -1,0 +1,22 @@
+import ExcelJS from 'exceljs';
+
+/** What the official tables share: thin borders on every cell, comparators as printed, merged runs. */
+export const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+
+/** Comparators as the official tables print them (`>=`); 定性 stays a word so an export imports back whole. */
+export const PRINTED_COMPARATOR: Record<string, string> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=', 定性: '定性' };
+
+/** Consecutive rows with the same key share one merged cell in `column`, as 一级 / 二级 do. */
+export function mergeRuns(sheet: ExcelJS.Worksheet, firstRow: number, column: number, keys: readonly string[]): void {
+  let start = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    if (i < keys.length && keys[i] === keys[start]) continue;
+    if (i - 1 > start) sheet.mergeCells(firstRow + start, column, firstRow + i - 1, column);
+    start = i;
+  }
+}
+
+/** A4 landscape, one page wide, header rows repeated when given. */
+export function a4Landscape(printTitlesRow?: string): Partial<ExcelJS.PageSetup> {
+  return { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(printTitlesRow ? { printTitlesRow } : {}) };
+}
