@@ -1,22 +1,8 @@
 import type { Funds, MidTermPlan } from './projects';
-import type { Comparator, IndicatorKind, ReviewGrade, RowChange, SettingsProfile, SheetCheck, SheetStatus } from '@pm/domain';
+import type { Comparator, ImportedIndicator, IndicatorKind, ReviewGrade, RowChange, SettingsProfile, SheetCheck, SheetStatus } from '@pm/domain';
 
-/** One 三级 row as SPEC §11 names it; decimals are strings. */
-export interface TargetIndicatorDto {
-  level1: string;
-  level2: string;
-  name: string;
-  comparator: Comparator | null;
-  value: string;
-  unit: string;
-  kind: IndicatorKind;
-  content: string;
-  basis: string;
-  lastYearActual: string | null;
-  weight: string | null;
-  scoringRule: string;
-  evidence: string;
-}
+/** One 三级 row as SPEC §11 names it; decimals are strings. The importer reads the same shape. */
+export type TargetIndicatorDto = ImportedIndicator;
 
 export interface LevelWeightsDto {
   level1?: Record<string, string>;
