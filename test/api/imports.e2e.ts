@@ -121,6 +121,19 @@ describe('importing and exporting target tables', () => {
     expect(back.body.repairs.filter((r: { message: string }) => r.message.includes('的二级指标按名称推断为'))).toHaveLength(55);
   });
 
+  it('creates a project from a summary with its 年度预算 in 万元 as 当年财政拨款, and says so', async () => {
+    const text = [
+      ['项目编码', '项目名称', '年度预算（万元）', '产出指标', '', '效益指标', '', '满意度指标', ''].join('\t'),
+      ['', '', '', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值'].join('\t'),
+      ['53039901', '审计信息化运维经费', '24.50', '系统可用率', '≥99%', '审计效率提升', '有效提升', '使用人员满意度', '≥90%'].join('\t'),
+    ].join('\n');
+    const reply = await lead.postText(URL(), text);
+    expect(reply.status).toBe(200);
+    expect(reply.body.repairs).toContainEqual(expect.objectContaining({ column: '年度预算（万元）', message: '“审计信息化运维经费”的年度预算 245,000.00 元记为当年财政拨款（表中未列资金来源）' }));
+    const project = (await lead.get(`/api/projects/${reply.body.projects[0].projectId}`)).body;
+    expect(project).toMatchObject({ code: '53039901', funds: { total: '245000.00', currentYearAppropriation: '245000.00', carryOver: '0.00', other: '0.00' } });
+  });
+
   it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {
     const table = (audits: string) =>
       [
@@ -192,7 +205,7 @@ describe('importing and exporting target tables', () => {
     expect(huge).toMatchObject({ status: 400, body: { message: '文件超过 20 MB，请按单位或项目拆分后再导入' } });
     expect((await lead.request('POST', URL(), undefined)).body.message).toBe('请上传 .xlsx 文件，或粘贴从表格复制的内容');
     expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('1999 年度尚未设立，请联系管理员');
-    expect(await projectsOfUnit()).toHaveLength(12);
+    expect(await projectsOfUnit()).toHaveLength(13);
   });
 
   it('is all or nothing: a bad weight at the end of a 3,000-row table stores none of it', async () => {
@@ -204,7 +217,7 @@ describe('importing and exporting target tables', () => {
     expect(reply.body.message).toBe('导入内容有 1 处问题，未导入任何内容');
     expect(reply.body.errors).toEqual([{ row: 3001, field: '分值', message: '粘贴的表格 第 3001 行（分值）：分值“十分”不是数字' }]);
     expect(reply.body.preview).toMatchObject({ indicators: 2999, projects: expect.any(Array) });
-    expect(await projectsOfUnit()).toHaveLength(12);
+    expect(await projectsOfUnit()).toHaveLength(13);
   });
 
   it('lets a department reviewer import into a unit it chooses, and not elsewhere', async () => {

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, ImportedProject, readSelfEvaluations, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
+import { checkSheet, diffRows, formatYuan, ImportedProject, readSelfEvaluations, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +25,10 @@ interface Planned {
 }
 
 const ZERO_FUNDS = { fundsTotal: '0.00', fundsCurrentYearAppropriation: '0.00', fundsCarryOver: '0.00', fundsOther: '0.00' };
+
+/** A new project's funds: the table's 年度预算 as 当年财政拨款 (the summary names no sources), else zero. */
+const fundsOf = (imported: ImportedProject) =>
+  imported.fundsTotal ? { ...ZERO_FUNDS, fundsTotal: imported.fundsTotal, fundsCurrentYearAppropriation: imported.fundsTotal } : ZERO_FUNDS;
 
 /**
  * Imports target tables into one unit's projects of a fiscal year: matched by code, else by name;
@@ -54,6 +58,9 @@ export class ImportsService {
     const existing = await this.existing(unit, options.fiscalYear);
     for (const imported of this.merged(reading.projects)) {
       const item = this.plan(existing, imported, profile);
+      if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'create') {
+        reading.repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
+      }
       if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
       else planned.push(item);
     }
@@ -201,7 +208,7 @@ export class ImportsService {
         .createQueryBuilder()
         .insert()
         .into(Project)
-        .values(batch.map((i) => ({ fiscalYear: year, unitId: unit.id, code: i.imported.code, name: i.imported.name, level: '本级' as const, overallGoal: i.imported.goal, ...ZERO_FUNDS, createdBy: user.id, updatedBy: user.id })))
+        .values(batch.map((i) => ({ fiscalYear: year, unitId: unit.id, code: i.imported.code, name: i.imported.name, level: '本级' as const, overallGoal: i.imported.goal, ...fundsOf(i.imported), createdBy: user.id, updatedBy: user.id })))
         .returning(['id'])
         .execute();
       batch.forEach((item, n) => (item.plan.projectId = (inserted.raw as { id: string }[])[n].id));

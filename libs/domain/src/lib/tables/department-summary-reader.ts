@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { isLevel1, normaliseIndicatorName } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
 import { columnOf } from './table-headers';
@@ -12,6 +13,8 @@ interface Pair {
 export interface SummaryHeader {
   code: number;
   project: number;
+  /** The 年度预算（万元） column, or -1. */
+  amount: number;
   pairs: Pair[];
   bodyStart: number;
 }
@@ -33,7 +36,8 @@ export function summaryHeader(rows: readonly string[][], i: number): SummaryHead
   const find = (column: 'code' | 'project') => [top, below].map((row) => row.findIndex((cell) => columnOf(cell) === column)).find((c) => c !== -1) ?? -1;
   const project = find('project');
   if (project === -1) return null;
-  return { code: find('code'), project, pairs, bodyStart: i + 2 };
+  const amount = top.findIndex((cell) => /万元/.test(cell) && /预算|金额|资金/.test(cell));
+  return { code: find('code'), project, amount, pairs, bodyStart: i + 2 };
 }
 
 const QUALITY = /率|合格|达标|质量|准确|完好|优良/;
@@ -62,8 +66,11 @@ export function readSummary(source: string, rows: string[][], header: SummaryHea
     const name = cells[header.project] ?? '';
     const code = header.code === -1 ? '' : (cells[header.code] ?? '');
     if (name && name !== current?.name) {
-      current = { code: code || null, name, goal: '', unitName: null, indicators: [], source, row: i + 1 };
+      current = { code: code || null, name, goal: '', unitName: null, indicators: [], fundsTotal: null, source, row: i + 1 };
       reading.projects.push(current);
+      const amount = header.amount === -1 ? '' : (cells[header.amount] ?? '').replace(/[,，\s]/g, '');
+      if (amount && /^\d+(\.\d+)?$/.test(amount)) current.fundsTotal = new Decimal(amount).times(10000).toFixed(2);
+      else if (amount) reading.errors.push({ source, row: i + 1, column: '年度预算（万元）', message: `金额“${cells[header.amount]}”不是数字` });
     }
     const pairsFilled = header.pairs.filter((p) => (cells[p.name] ?? '') !== '' || (cells[p.value] ?? '') !== '');
     if (!current) {

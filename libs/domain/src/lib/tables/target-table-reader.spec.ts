@@ -166,9 +166,9 @@ describe('the department summary (部门预算项目绩效目标汇总表)', () 
       ['53030022', '网上信访平台运维经费', '12.50', '', '', '系统可用率', '≥99%', '建立长效机制', '有效提升', '', ''],
     );
     expect(r.errors).toEqual([]);
-    expect(r.projects.map((p) => [p.code, p.name, p.indicators.length])).toEqual([
-      ['53030021', '信访接待经费', 6],
-      ['53030022', '网上信访平台运维经费', 2],
+    expect(r.projects.map((p) => [p.code, p.name, p.indicators.length, p.fundsTotal])).toEqual([
+      ['53030021', '信访接待经费', 6, '240000.00'],
+      ['53030022', '网上信访平台运维经费', 2, '125000.00'],
     ]);
     expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.kind])).toEqual([
       ['成本指标', '经济成本指标', '接待成本', '≤', '24', '万', '定量'],

@@ -33,6 +33,8 @@ export interface ImportedProject {
   /** The unit named above the table (单位名称：…), when there is one. */
   unitName: string | null;
   indicators: ImportedIndicator[];
+  /** 年度预算总额 in yuan, when the table gives it (the summary's 万元 column). */
+  fundsTotal?: string | null;
   source: string;
   row: number;
 }
