@@ -46,15 +46,10 @@ export class TargetSheetsService {
     return this.read(user, projectId);
   }
 
-  /** The whole-sheet save inside the caller's transaction (also used by the importer). */
-  async saveIn(db: EntityManager, user: SessionUser, project: Project, body: SaveTargetSheetRequest, options: { imported?: boolean } = {}): Promise<void> {
+  /** The whole-sheet save inside the transaction `save` opened. */
+  private async saveIn(db: EntityManager, user: SessionUser, project: Project, body: SaveTargetSheetRequest): Promise<void> {
     const sheet = await this.lockOrCreate(db, project, user, body.version);
-    // an import (by the unit's lead or a reviewer who chose the unit) only ever replaces a draft
-    const allowed = options.imported
-      ? sheet.status === 'draft'
-        ? ({ ok: true } as const)
-        : ({ ok: false, refusal: 'conflict', message: '绩效目标已提交，不能导入覆盖' } as const)
-      : transition({ status: sheet.status, action: 'save', role: user.role, actorSubmittedIt: false });
+    const allowed = transition({ status: sheet.status, action: 'save', role: user.role, actorSubmittedIt: false });
     if (!allowed.ok)
       throw allowed.refusal === 'forbidden' ? new ForbiddenException(allowed.message) : new ConflictException(allowed.message);
     if (sheet.version !== body.version) {
