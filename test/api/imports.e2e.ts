@@ -135,18 +135,20 @@ describe('importing and exporting target tables', () => {
   });
 
   it('replaces a draft, refuses a sheet under review, and gives an approved sheet an adjustment draft', async () => {
-    const table = (audits: string) =>
+    const table = (audits: string, goal = '完成年度审计项目') =>
       [
         HEADER,
-        ['审计专项经费', '完成年度审计项目', '产出指标', '数量指标', '审计项目数', '>=', audits, '个', '定量指标', '', '30'].join('\t'),
+        ['审计专项经费', goal, '产出指标', '数量指标', '审计项目数', '>=', audits, '个', '定量指标', '', '30'].join('\t'),
         ['', '', '效益指标', '社会效益', '审计发现问题整改率', '>=', '90', '%', '定量指标', '', '30'].join('\t'),
         ['', '', '满意度指标', '服务对象满意度', '被审计单位满意度', '>=', '90', '%', '定量指标', '', '30'].join('\t'),
       ].join('\n');
-    const send = (audits: string) => lead.postText(URL(), table(audits));
+    const send = (audits: string, goal?: string) => lead.postText(URL(), table(audits, goal));
     const created = await send('20');
     expect(created.body.projects).toEqual([expect.objectContaining({ name: '审计专项经费', action: 'create', indicators: 3, blocking: 0 })]);
     const id = created.body.projects[0].projectId;
     expect((await send('22')).body.projects[0].action).toBe('replace');
+    expect((await send('22', '完成年度审计项目 20 个')).body.projects[0].action).toBe('replace');
+    expect((await lead.get(`/api/projects/${id}`)).body.overallGoal).toBe('完成年度审计项目 20 个');
     expect((await lead.post(`/api/projects/${id}/target-sheet/submit`, {})).body.status).toBe('submitted');
 
     const underReview = await send('25');

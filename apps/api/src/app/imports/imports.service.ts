@@ -144,7 +144,11 @@ export class ImportsService {
     const sheets = projects.length ? await this.dataSource.getRepository(TargetSheet).findBy({ projectId: In(projects.map((p) => p.id)) }) : [];
     const rows = sheets.length ? await this.dataSource.getRepository(TargetIndicator).find({ where: { sheetId: In(sheets.map((x) => x.id)) }, order: { position: 'ASC' } }) : [];
     const rowsBySheet = new Map<string, TargetIndicatorDto[]>();
-    for (const row of rows) rowsBySheet.set(row.sheetId, [...(rowsBySheet.get(row.sheetId) ?? []), toIndicatorDto(row)]);
+    for (const row of rows) {
+      const list = rowsBySheet.get(row.sheetId) ?? [];
+      list.push(toIndicatorDto(row));
+      rowsBySheet.set(row.sheetId, list);
+    }
     const results = await this.dataSource
       .getRepository(IndicatorResult)
       .createQueryBuilder('r')
@@ -213,11 +217,18 @@ export class ImportsService {
         .execute();
       batch.forEach((item, n) => (item.plan.projectId = (inserted.raw as { id: string }[])[n].id));
     }
-    for (const item of items) {
-      if (item.project && item.imported.goal && item.imported.goal !== item.project.overallGoal) {
-        await db.update(Project, { id: item.project.id }, { overallGoal: item.imported.goal, updatedBy: user.id });
-        await this.audit.record(db, user, [{ entity: 'project', entityId: item.project.id, organizationId: unit.id, action: 'import', field: 'overallGoal', oldValue: item.project.overallGoal, newValue: item.imported.goal }]);
-      }
+    const newGoals = items.filter((i) => i.project && i.imported.goal && i.imported.goal !== i.project.overallGoal);
+    if (newGoals.length) {
+      await db.query('UPDATE projects p SET overall_goal = g.goal, updated_by = $3, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS g(id, goal) WHERE p.id = g.id', [
+        newGoals.map((i) => i.project?.id),
+        newGoals.map((i) => i.imported.goal),
+        user.id,
+      ]);
+      await this.audit.record(
+        db,
+        user,
+        newGoals.map((i) => ({ entity: 'project', entityId: i.project?.id as string, organizationId: unit.id, action: 'import', field: 'overallGoal', oldValue: i.project?.overallGoal ?? null, newValue: i.imported.goal })),
+      );
     }
 
     const sheetIds = new Map<string, string>();
