@@ -75,7 +75,7 @@ describe('demo target sheets', () => {
     expect(sheet.status).toBe('draft');
     expect(sheet.sinceReturn).toEqual({
       comment: '发放及时率目标 90% 偏低，补助资金应按月足额发放，请调整后重新提交。',
-      rowComments: [{ row: 6, message: '建议设为 100%' }],
+      rowComments: [{ indicatorId: sheet.indicators[5].id, row: 6, message: '建议设为 100%', resolved: false }],
       changes: [],
     });
     expect(sheet.indicators[5].name).toBe('发放及时率');

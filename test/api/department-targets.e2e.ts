@@ -46,7 +46,7 @@ describe('department overall target', () => {
   it('is written only by its own department, and checks its budget to the cent', async () => {
     const reviewer = await as('tjj.reviewer');
     expect((await (await new Client(running.url).as('xfj.reviewer')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
-    expect((await (await as('tjj.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(404);
+    expect((await (await as('tjj.lead')).request('PUT', path(), { version: 0, ...content })).status).toBe(403);
     const off = await reviewer.request('PUT', path(), { version: 0, ...content, budget: { ...content.budget, project: '2789999.99' } });
     expect(off.status).toBe(200);
     expect(off.body.checks.map((c: { message: string }) => c.message)).toEqual(['预算总额 27,140,532.56 元不等于基本支出与项目支出之和 27,140,532.55 元']);
@@ -81,7 +81,10 @@ describe('department overall target', () => {
     expect((await reviewer.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ departmentId: department, fiscalYear: 2026, reason: '部门整体目标被退回，待修改' }));
     await reviewer.post(`${path()}/submit`, {});
     expect((await finance.post(`${path()}/approve`, {})).body.status).toBe('approved');
-    expect((await reviewer.request('PUT', path(), { version: 7, ...content })).body.message).toBe('部门整体绩效目标已提交或已批复，不能修改');
+    const late = await reviewer.request('PUT', path(), { version: 7, ...content });
+    expect([late.status, late.body.message]).toEqual([409, '部门整体绩效目标当前为“已批复”，不能保存']);
+    const history = (await finance.get(`${path()}/versions`)).body.map((v: { action: string; comment: string | null }) => `${v.action}:${v.comment ?? ''}`);
+    expect(history).toEqual(['submit:', 'return:履职效能指标请量化', 'submit:', 'approve:']);
     const file = await finance.download(`${path()}/table.xlsx`);
     expect(file.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -93,5 +96,22 @@ describe('department overall target', () => {
     expect((await (await as('tjj.lead')).download(`${path()}/table.xlsx`)).status).toBe(404);
     const log = (await finance.get('/api/audit?entity=department_target')).body.items.map((e: { action: string }) => e.action);
     expect(log).toEqual(expect.arrayContaining(['submit', 'return', 'approve', 'update']));
+  });
+
+  it('keeps each indicator’s id through saves, and refuses an id that is not one of its rows', async () => {
+    const admin = await new Client(running.url).as('admin');
+    const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
+    const other = (await admin.post('/api/organizations', { name: '曲靖市医疗保障局', kind: 'department', parentId: finance?.id })).body.id;
+    await admin.post('/api/users', { username: 'ybj.reviewer', password: 'Health@2026x', displayName: '医保局财务审核', role: 'department_reviewer', organizationId: other });
+    const reviewer = await new Client(running.url).as('ybj.reviewer', 'Health@2026x');
+    const url = `/api/departments/${other}/overall-target/2026`;
+    const first = await reviewer.request('PUT', url, { version: 0, ...content });
+    const ids = first.body.indicators.map((r: { id: string }) => r.id);
+    expect(ids.every((id: string) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+    const reordered = [...first.body.indicators].reverse();
+    const second = await reviewer.request('PUT', url, { version: first.body.version, ...content, indicators: reordered });
+    expect(second.body.indicators.map((r: { id: string }) => r.id)).toEqual([...ids].reverse());
+    const bad = await reviewer.request('PUT', url, { version: second.body.version, ...content, indicators: [{ ...reordered[0], id: '00000000-0000-4000-8000-000000000000' }] });
+    expect([bad.status, bad.body.errors]).toEqual([400, [{ row: 1, field: 'id', message: '指标编号不属于本表' }]]);
   });
 });

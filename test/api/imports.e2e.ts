@@ -37,7 +37,7 @@ describe('importing and exporting target tables', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ dryRun: true, fiscalYear: 2026, unitId, unitName: '曲靖市审计局（本级）', tables: 2, indicators: 55, errors: [] });
     expect(reply.body.projects).toHaveLength(9);
-    expect(reply.body.projects.every((p: { action: string }) => p.action === 'create')).toBe(true);
+    expect(reply.body.projects.every((p: { action: string }) => p.action === 'created')).toBe(true);
     expect(reply.body.repairs).toHaveLength(20);
     expect(reply.body.repairs).toContainEqual({ source: '政府办2026年部门预算.txt', row: 126, column: null, message: '整行向右错位 2 列，已按表头对齐' });
     expect(await projectsOfUnit()).toEqual([]);
@@ -96,7 +96,7 @@ describe('importing and exporting target tables', () => {
     expect((await lead.upload('/api/imports/self-evaluations', 'seed001.txt', SELF_EVALUATION_2024, 'text/plain')).body.results).toBe(72);
     const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
     const office = again.body.projects.find((p: { name: string }) => p.name === '政府办机关专项经费');
-    expect(office).toMatchObject({ action: 'replace', lastYearFilled: 2 });
+    expect(office).toMatchObject({ action: 'updated', lastYearFilled: 2 });
     const sheet = (await lead.get(`/api/projects/${office.projectId}/target-sheet`)).body;
     expect(sheet.indicators.map((r: { name: string; lastYearActual: string | null }) => [r.name, r.lastYearActual]).slice(0, 2)).toEqual([
       ['办公用品及设备购置完成率', '100'],
@@ -144,10 +144,13 @@ describe('importing and exporting target tables', () => {
       ].join('\n');
     const send = (audits: string, goal?: string) => lead.postText(URL(), table(audits, goal));
     const created = await send('20');
-    expect(created.body.projects).toEqual([expect.objectContaining({ name: '审计专项经费', action: 'create', indicators: 3, blocking: 0 })]);
+    expect(created.body.projects).toEqual([expect.objectContaining({ name: '审计专项经费', action: 'created', indicators: 3, blocking: 0 })]);
     const id = created.body.projects[0].projectId;
-    expect((await send('22')).body.projects[0].action).toBe('replace');
-    expect((await send('22', '完成年度审计项目 20 个')).body.projects[0].action).toBe('replace');
+    const before = (await lead.get(`/api/projects/${id}/target-sheet`)).body.indicators.map((r: { id: string }) => r.id);
+    expect((await send('22')).body.projects[0].action).toBe('updated');
+    expect((await send('22', '完成年度审计项目 20 个')).body.projects[0].action).toBe('updated');
+    // an import keeps the identity of the indicators it matches by name
+    expect((await lead.get(`/api/projects/${id}/target-sheet`)).body.indicators.map((r: { id: string }) => r.id)).toEqual(before);
     expect((await lead.get(`/api/projects/${id}`)).body.overallGoal).toBe('完成年度审计项目 20 个');
     expect((await lead.post(`/api/projects/${id}/target-sheet/submit`, {})).body.status).toBe('submitted');
 
@@ -156,11 +159,13 @@ describe('importing and exporting target tables', () => {
     expect(underReview.body.errors[0].message).toContain('“审计专项经费”的绩效目标正在审核中，不能导入覆盖');
 
     await (await new Client(running.url).as('sjj.reviewer', 'Audit@2026')).post(`/api/projects/${id}/target-sheet/approve`, { reviewGrade: '优' });
-    expect((await (await new Client(running.url).as('finance')).post(`/api/projects/${id}/target-sheet/approve`, {})).body.status).toBe('approved');
-    expect((await send('25')).body.projects[0].action).toBe('adjust');
+    expect((await (await new Client(running.url).as('finance')).post(`/api/projects/${id}/target-sheet/approve`, { reviewGrade: '优' })).body.status).toBe('approved');
+    expect((await send('25')).body.projects[0].action).toBe('adjusted');
     const adjusted = (await lead.get(`/api/projects/${id}/target-sheet`)).body;
     expect(adjusted).toMatchObject({ status: 'draft', isAdjustment: true });
     expect(adjusted.indicators[0]).toMatchObject({ name: '审计项目数', value: '25' });
+    // the adjustment keeps the ids of the rows it keeps
+    expect(adjusted.indicators.map((r: { id: string }) => r.id)).toEqual(before);
   });
 
   it('reads a messy workbook: two sheets, merged cells, cached formula results, rich text, numbers as text and percentages', async () => {
@@ -232,6 +237,42 @@ describe('importing and exporting target tables', () => {
     const zfbUnit = (await (await new Client(running.url).as('zfb.lead')).get('/api/me')).body.organizationId;
     expect((await reviewer.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(404);
     expect((await reviewer.upload(URL(`&organizationId=${department}`), 'seed002.txt', PETITION, 'text/plain')).body.message).toBe('请选择预算单位（不是主管部门或财政部门）');
-    expect((await lead.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(403);
+    expect((await lead.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(404);
+  });
+
+  it('lets a reviewer create projects by import but never overwrite a draft or start an adjustment, in a dry run as in the real one', async () => {
+    const reviewer = await new Client(running.url).as('sjj.reviewer', 'Audit@2026');
+    const table = (name: string, value: string) =>
+      [
+        HEADER,
+        [name, '保障审计工作', '产出指标', '数量指标', '审计报告数', '>=', value, '份', '定量指标', '', '50'].join('\t'),
+        ['', '', '效益指标', '社会效益', '整改落实率', '>=', '90', '%', '定量指标', '', '30'].join('\t'),
+        ['', '', '满意度指标', '服务对象满意度', '被审计单位满意度', '>=', '90', '%', '定量指标', '', '10'].join('\t'),
+      ].join('\n');
+    const into = (dryRun: boolean) => URL(`&organizationId=${unitId}${dryRun ? '&dryRun=true' : ''}`);
+
+    const created = await reviewer.postText(into(false), table('审计业务培训经费', '10'));
+    expect(created.status).toBe(200);
+    expect(created.body.projects).toEqual([expect.objectContaining({ name: '审计业务培训经费', action: 'created' })]);
+    const id = created.body.projects[0].projectId;
+    expect((await lead.get(`/api/projects/${id}/target-sheet`)).body).toMatchObject({ status: 'draft', version: 1 });
+
+    // the draft now exists: overwriting it is the lead's, in a dry run and in the real run alike
+    for (const dryRun of [true, false]) {
+      const refused = await reviewer.postText(into(dryRun), table('审计业务培训经费', '12'));
+      expect([refused.status, refused.body.message]).toEqual([403, '只有项目负责人可以导入覆盖绩效目标']);
+    }
+    expect((await lead.get(`/api/projects/${id}/target-sheet`)).body.indicators[0].value).toBe('10');
+    // the same table again changes nothing, so it is not refused
+    expect((await reviewer.postText(into(false), table('审计业务培训经费', '10'))).body.projects[0].action).toBe('unchanged');
+
+    await lead.post(`/api/projects/${id}/target-sheet/submit`, {});
+    await reviewer.post(`/api/projects/${id}/target-sheet/approve`, { reviewGrade: '优' });
+    await (await new Client(running.url).as('finance')).post(`/api/projects/${id}/target-sheet/approve`, { reviewGrade: '优' });
+    for (const dryRun of [true, false]) {
+      const refused = await reviewer.postText(into(dryRun), table('审计业务培训经费', '12'));
+      expect([refused.status, refused.body.message]).toEqual([403, '只有项目负责人可以发起调整绩效目标']);
+    }
+    expect((await lead.get(`/api/projects/${id}/target-sheet`)).body).toMatchObject({ status: 'approved', isAdjustment: false });
   });
 });

@@ -118,7 +118,8 @@ describe('target sheets: setting and approval', () => {
     const zfb = await new Client(running.url).as('zfb.reviewer');
     expect((await zfb.get(sheet())).status).toBe(404);
     expect((await zfb.post(`${sheet()}/approve`, {})).status).toBe(404);
-    expect((await reviewer.request('PUT', sheet(), { version: 1, indicators: complete })).body.message).toBe('只有项目负责人或当前审核人可以修改绩效目标');
+    const reviewerEdit = await reviewer.request('PUT', sheet(), { version: 1, indicators: complete });
+    expect([reviewerEdit.status, reviewerEdit.body.message]).toEqual([403, '绩效目标为“草稿”时只能由项目负责人保存']);
     const xfjLead = await new Client(running.url).as('xfj.lead');
     expect((await xfjLead.request('PUT', sheet(), { version: 1, indicators: complete })).status).toBe(404);
   });
@@ -129,9 +130,11 @@ describe('target sheets: setting and approval', () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('submitted');
     expect((await lead.request('PUT', sheet(), { version: 4, indicators: complete })).status).toBe(409);
-    expect((await finance.post(`${sheet()}/approve`, {})).body.message).toBe('当前应由主管部门审核');
+    expect((await finance.post(`${sheet()}/approve`, { reviewGrade: '优' })).body.message).toBe('当前应由主管部门审核');
 
-    expect((await reviewer.post(`${sheet()}/return`, {})).body.message).toBe('退回时请填写退回意见');
+    expect((await reviewer.post(`${sheet()}/return`, {})).body.message).toBe('请选择审核结果（退回时为中或差）');
+    expect((await reviewer.post(`${sheet()}/return`, { reviewGrade: '中' })).body.message).toBe('退回时请填写退回意见');
+    expect((await reviewer.post(`${sheet()}/approve`, {})).body.message).toBe('请选择审核结果（审核通过时为优或良）');
     const returned = await reviewer.post(`${sheet()}/return`, {
       comment: '调研次数目标偏低，请结合上年完成情况调整',
       reviewGrade: '中',
@@ -140,21 +143,24 @@ describe('target sheets: setting and approval', () => {
     });
     expect(returned.body.status).toBe('draft');
 
-    const edited = await lead.request('PUT', sheet(), { version: returned.body.version, indicators: [indicator({ value: '15' }), ...complete.slice(1)] });
+    // the lead edits what it read: rows keep their ids, so the comment stays on its indicator
+    const read = returned.body.indicators as { id: string; name: string }[];
+    const edited = await lead.request('PUT', sheet(), { version: returned.body.version, indicators: [{ ...read[0], value: '15' }, ...read.slice(1)] });
+    expect(edited.body.indicators.map((r: { id: string }) => r.id)).toEqual(read.map((r) => r.id));
     expect(edited.body.sinceReturn).toEqual({
       comment: '调研次数目标偏低，请结合上年完成情况调整',
-      rowComments: [{ row: 1, message: '上年完成 15 次' }],
-      changes: [{ change: 'changed', level1: '产出指标', level2: '数量指标', name: '调研次数', fields: [{ field: 'value', from: '12', to: '15' }] }],
+      rowComments: [{ indicatorId: read[0].id, row: 1, message: '上年完成 15 次', resolved: true }],
+      changes: [{ change: 'changed', indicatorId: read[0].id, level1: '产出指标', level2: '数量指标', name: '调研次数', fields: [{ field: 'value', from: '12', to: '15' }] }],
     });
 
     expect((await lead.post(`${sheet()}/submit`, {})).body.status).toBe('submitted');
     const resubmitted = (await reviewer.get(sheet())).body;
     expect(resubmitted.sinceReturn.changes).toEqual([expect.objectContaining({ change: 'changed', name: '调研次数' })]);
     // 良: the reviewer's own small edit, recorded as the reviewer's
-    const touched = await reviewer.request('PUT', sheet(), { version: resubmitted.version, indicators: [indicator({ value: '15', content: '反映课题调研、专题调研数量的情况（含专题报告）。' }), ...complete.slice(1)] });
+    const touched = await reviewer.request('PUT', sheet(), { version: resubmitted.version, indicators: [{ ...resubmitted.indicators[0], content: '反映课题调研、专题调研数量的情况（含专题报告）。' }, ...resubmitted.indicators.slice(1)] });
     expect(touched.body).toMatchObject({ status: 'submitted' });
     expect((await reviewer.post(`${sheet()}/approve`, { reviewGrade: '良' })).body.status).toBe('department_approved');
-    const approved = await finance.post(`${sheet()}/approve`, { comment: '同意' });
+    const approved = await finance.post(`${sheet()}/approve`, { comment: '同意', reviewGrade: '优' });
     expect(approved.body).toMatchObject({ status: 'approved', inForceVersion: 5, isAdjustment: false, sinceReturn: null });
 
     const versions = (await lead.get(`${sheet()}/versions`)).body;
@@ -181,11 +187,11 @@ describe('target sheets: setting and approval', () => {
   it('lets exactly one of two simultaneous approvals through', async () => {
     await lead.request('PUT', sheet(otherProjectId), { version: 0, indicators: complete });
     await lead.post(`${sheet(otherProjectId)}/submit`, {});
-    await reviewer.post(`${sheet(otherProjectId)}/approve`, {});
+    await reviewer.post(`${sheet(otherProjectId)}/approve`, { reviewGrade: '优' });
     const secondFinance = await admin.post('/api/users', { username: 'finance.two', password: 'Finance@2026x', displayName: '财政局第二审核人', role: 'finance_reviewer', organizationId: (await finance.get('/api/me')).body.organizationId });
     expect(secondFinance.status).toBe(201);
     const other = await new Client(running.url).as('finance.two', 'Finance@2026x');
-    const replies = await Promise.all([finance.post(`${sheet(otherProjectId)}/approve`, {}), other.post(`${sheet(otherProjectId)}/approve`, {})]);
+    const replies = await Promise.all([finance.post(`${sheet(otherProjectId)}/approve`, { reviewGrade: '优' }), other.post(`${sheet(otherProjectId)}/approve`, { reviewGrade: '优' })]);
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await finance.get(`${sheet(otherProjectId)}/versions`)).body).toHaveLength(3);
   });
@@ -197,7 +203,7 @@ describe('target sheets: setting and approval', () => {
     const department = ((await admin.get('/api/organizations')).body as { id: string; name: string }[]).find((o) => o.name === '曲靖市应急管理局');
     expect((await admin.patch(`/api/users/${leadId}`, { role: 'department_reviewer', organizationId: department?.id })).status).toBe(200);
     const promoted = await new Client(running.url).as('yjj.lead', 'Lead@2026x');
-    const reply = await promoted.post(`${sheet(third)}/approve`, {});
+    const reply = await promoted.post(`${sheet(third)}/approve`, { reviewGrade: '优' });
     expect(reply.status).toBe(403);
     expect(reply.body.message).toBe('不能审核自己提交的绩效目标');
     await admin.patch(`/api/users/${leadId}`, { role: 'project_lead', organizationId: unitId });
@@ -250,7 +256,7 @@ describe('target sheets: setting and approval', () => {
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     try {
-      await expect(db.query('UPDATE sheet_versions SET comment = $1', ['改写历史'])).rejects.toThrow(/append-only/);
+      await expect(db.query('UPDATE document_versions SET comment = $1', ['改写历史'])).rejects.toThrow(/append-only/);
       await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     } finally {
       await db.end();

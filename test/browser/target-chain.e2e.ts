@@ -71,9 +71,11 @@ describe('the approval chain in the browser', () => {
     await page.waitForSelector('[data-test=library-row]');
     await page.click('[data-test=library-pick]');
     await page.click('.ant-modal-close');
-    await sheet.setCell(5, 'value', '100');
-    await sheet.setCell(5, 'weight', '0');
-    expect(await page.locator('[data-test=cell-name] >> nth=4').inputValue()).toBe('获补对象准确率');
+    // a row picked from the 指标库 goes into its group (产出指标 › 质量指标), not to the bottom
+    expect(await sheet.names()).toEqual(['培训场次', '培训合格率', '获补对象准确率', '群众应急知识知晓率', '参训人员满意度']);
+    expect(await sheet.groupCells()).toEqual(['产出指标', '数量指标', '质量指标', '效益指标', '社会效益指标', '满意度指标', '服务对象满意度指标']);
+    await sheet.setCell(3, 'value', '100');
+    await sheet.setCell(3, 'weight', '0');
     expect(await sheet.rowChecks()).toEqual([]);
     await page.fill('[data-test=overall-goal]', '全年开展防震减灾宣传培训，提升群众应急避险能力。');
     await page.fill('[data-test=fund-carryOver]', '10,000');
@@ -90,6 +92,7 @@ describe('the approval chain in the browser', () => {
   it('the department reviewer returns it with a comment', async () => {
     const sheet = await signInAs('dzj.reviewer', 'Quake@2026');
     await sheet.noteOnRow(1, '每季度不少于 2 场，全年应不少于 8 场');
+    await sheet.noteOnRow(3, '请写明抽检比例');
     await sheet.review('return', '培训场次偏少，请按每季度不少于 2 场设定', '中');
     expect(await sheet.status()).toBe('草稿');
     await shot('3-returned');
@@ -98,10 +101,16 @@ describe('the approval chain in the browser', () => {
   it('the lead sees the comment and what changed since, and resubmits', async () => {
     const sheet = await signInAs('dzj.lead', 'Quake@2026');
     expect(await sheet.sinceReturn()).toContain('培训场次偏少，请按每季度不少于 2 场设定');
-    expect(await sheet.rowComments()).toEqual(['💬 审核意见：每季度不少于 2 场，全年应不少于 8 场']);
+    expect(await sheet.rowComments()).toEqual(['审核意见：每季度不少于 2 场，全年应不少于 8 场', '审核意见：请写明抽检比例']);
     await sheet.edit();
     await sheet.setCell(1, 'value', '8');
+    // moving the commented row up inside its group takes its comment along, before and after saving
+    await sheet.moveUp(3);
+    expect(await sheet.commentsOfRow(2)).toEqual(['审核意见：请写明抽检比例']);
     await sheet.save();
+    expect(await sheet.names()).toEqual(['培训场次', '获补对象准确率', '培训合格率', '群众应急知识知晓率', '参训人员满意度']);
+    expect(await sheet.commentsOfRow(2)).toEqual(['审核意见：请写明抽检比例']);
+    expect(await sheet.commentsOfRow(1)).toEqual(['审核意见：每季度不少于 2 场，全年应不少于 8 场（已修改）']);
     expect(await sheet.sinceReturn()).toContain('修改：产出指标 › 数量指标 › 培训场次（指标值 6 → 8）');
     await shot('4-changed-since-return');
     await sheet.submit();
@@ -112,7 +121,7 @@ describe('the approval chain in the browser', () => {
     await department.review('approve', '同意', '优');
     expect(await department.status()).toBe('主管部门已审核');
     const finance = await signInAs('finance', 'Demo@2026');
-    await finance.review('approve', '批复');
+    await finance.review('approve', '批复', '优');
     expect(await finance.status()).toBe('已批复');
     const history = await finance.history(5);
     expect(history).toContain('财政局预算绩效科');

@@ -5,5 +5,7 @@ export * from './lib/users';
 export * from './lib/fiscal-years';
 export * from './lib/projects';
 export * from './lib/health';
+export * from './lib/review';
+export * from './lib/inbox';
 export * from './lib/targets';
 export * from './lib/imports';

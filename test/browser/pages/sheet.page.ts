@@ -52,6 +52,27 @@ export class SheetPage {
     await this.page.click('[data-test=add-note]');
   }
 
+  /** The 三级 names in the order shown (inputs while editing, text otherwise). */
+  async names(): Promise<string[]> {
+    const rows = this.page.locator('[data-test=sheet-row]');
+    const editing = (await this.page.locator('[data-test=cell-name]').count()) > 0;
+    if (editing) return this.page.locator('[data-test=cell-name]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    return rows.evaluateAll((trs) => trs.map((tr) => (tr.querySelector('td:not(.group) .cell-text') as HTMLElement | null)?.innerText ?? ''));
+  }
+
+  /** The 一级 and 二级 cells, each once however many rows it spans. */
+  groupCells(): Promise<string[]> {
+    return this.page.locator('[data-test=cell-level1], [data-test=cell-level2]').evaluateAll((cells) => cells.map((c) => (c.firstChild?.textContent ?? '').trim()));
+  }
+
+  async moveUp(row: number): Promise<void> {
+    await this.page.locator(`[data-test=sheet-row] >> nth=${row - 1}`).locator('button[title=上移]').click();
+  }
+
+  commentsOfRow(row: number): Promise<string[]> {
+    return this.page.locator(`[data-test=sheet-row] >> nth=${row - 1}`).locator('[data-test=row-comment]').allInnerTexts();
+  }
+
   rowComments(): Promise<string[]> {
     return this.page.locator('[data-test=row-comment]').allInnerTexts();
   }

@@ -17,6 +17,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { LibraryModule } from './library/library.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReviewModule } from './review/review.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { TargetsModule } from './targets/targets.module';
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         FiscalYearsModule,
         ProjectsModule,
         AuditModule,
+        ReviewModule,
         TargetsModule,
         DepartmentTargetsModule,
         ImportsModule,

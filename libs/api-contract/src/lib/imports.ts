@@ -6,8 +6,8 @@ export interface ImportNoteDto {
   message: string;
 }
 
-/** What an import does to a project: 新建, 替换草稿, 生成调整稿, or nothing (the same content is already there). */
-export type ImportAction = 'create' | 'replace' | 'adjust' | 'unchanged';
+/** What an import does to a project (SPEC §11): 新建, 更新草稿, 生成调整稿, or nothing (the same content is already there). */
+export type ImportAction = 'created' | 'updated' | 'adjusted' | 'unchanged';
 
 export interface ImportedProjectPlan {
   name: string;

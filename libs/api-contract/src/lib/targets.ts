@@ -1,8 +1,13 @@
 import type { Funds, MidTermPlan } from './projects';
-import type { Comparator, ImportedIndicator, IndicatorKind, ReviewGrade, RowChange, SettingsProfile, SheetCheck, SheetStatus } from '@pm/domain';
+import type { ChainAction, Comparator, ImportedIndicator, IndicatorKind, RowChange, SettingsProfile, SheetCheck, SheetStatus } from '@pm/domain';
+import type { DocumentVersionDto, ReviewRequest, RowCommentDto } from './review';
 
-/** One 三级 row as SPEC §11 names it; decimals are strings. The importer reads the same shape. */
-export type TargetIndicatorDto = ImportedIndicator;
+/**
+ * One 三级 row as SPEC §11 names it; decimals are strings. The importer reads the same shape.
+ * `id` is the indicator's stable identity: always answered; in a PUT, a row with an existing id
+ * keeps it, a row without one is new.
+ */
+export type TargetIndicatorDto = ImportedIndicator & { id?: string };
 
 export interface LevelWeightsDto {
   level1?: Record<string, string>;
@@ -20,11 +25,13 @@ export interface TargetSheetDto {
   levelWeights: LevelWeightsDto;
   checks: SheetCheck[];
   /** What changed since the last return, and what the reviewer said then. */
-  sinceReturn: { comment: string | null; rowComments: { row: number; message: string }[]; changes: RowChange[] } | null;
+  sinceReturn: { comment: string | null; rowComments: RowCommentDto[]; changes: RowChange[] } | null;
   /** During an adjustment, the approved version that stays in force. */
   inForceVersion: number | null;
   /** The fiscal year's settings profile the checks were run with. */
   profile: SettingsProfile;
+  /** What the review chain lets the signed-in user do now. */
+  actions: ChainAction[];
 }
 
 /** The project's annual overall goal and funds, which are part of the sheet. */
@@ -41,60 +48,14 @@ export interface SaveTargetSheetRequest {
   project?: SheetProjectPart;
 }
 
-export interface SheetTransitionRequest {
-  version?: number;
-  comment?: string;
-  reviewGrade?: ReviewGrade;
-  ratings?: Record<string, ReviewGrade>;
-  rowComments?: { row: number; message: string }[];
-}
-
-export interface SheetVersionDto {
-  number: number;
-  action: string;
-  statusAfter: SheetStatus;
-  actor: { id: string; displayName: string; role: string };
-  at: string;
-  comment: string | null;
-  reviewGrade: ReviewGrade | null;
-  ratings: Record<string, string> | null;
-  rowComments: { row: number; message: string }[] | null;
-}
+/** The review chain's request and history, named as the sheet routes have always named them. */
+export type SheetTransitionRequest = ReviewRequest;
+export type SheetVersionDto = DocumentVersionDto;
 
 export interface SheetCompareDto {
   from: number;
   to: number;
   changes: RowChange[];
-}
-
-interface InboxItemBase {
-  fiscalYear: number;
-  /** The unit of a project, or the department itself. */
-  unitName: string;
-  /** Why it waits for this user: 待填报, 被退回, 待审核. */
-  reason: string;
-  since: string;
-  deadline: string | null;
-}
-
-export interface TargetSheetInboxItem extends InboxItemBase {
-  kind: 'target_sheet';
-  projectId: string;
-  projectName: string;
-  status: SheetStatus;
-}
-
-export interface DepartmentTargetInboxItem extends InboxItemBase {
-  kind: 'department_target';
-  departmentId: string;
-  status: import('@pm/domain').DepartmentTargetStatus;
-}
-
-export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem;
-
-export interface InboxResponse {
-  items: InboxItem[];
-  total: number;
 }
 
 export interface AuditEntryDto {
@@ -135,8 +96,10 @@ export interface DepartmentTargetDto {
   tasks: { name: string; content: string }[];
   budget: import('@pm/domain').DepartmentBudget;
   indicators: TargetIndicatorDto[];
+  /** Finance's comment when it returned the target, while it is being reworked. */
   lastComment: string | null;
   checks: SheetCheck[];
+  actions: ChainAction[];
   /** The settings profile of the fiscal year, so the browser runs the same checks. */
   profile: import('@pm/domain').SettingsProfile;
 }

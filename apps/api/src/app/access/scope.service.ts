@@ -33,6 +33,12 @@ export class ScopeService {
     });
   }
 
+  /** Limits a query to rows of the organisations the user writes for (authors' own work in 待办). */
+  async restrictWritable<T extends ObjectLiteral>(user: SessionUser, query: SelectQueryBuilder<T>, organizationColumn: string): Promise<SelectQueryBuilder<T>> {
+    const scope = await this.of(user);
+    return query.andWhere(`${organizationColumn} = ANY(:scopeWritableIds)`, { scopeWritableIds: [...scope.write] });
+  }
+
   /** The 主管部门 a user works in or under: a department reviewer's own, a unit's parent; null for finance and admin. */
   async departmentOf(user: SessionUser): Promise<string | null> {
     if (user.role === 'department_reviewer') return user.organizationId;

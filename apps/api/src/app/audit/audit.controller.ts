@@ -1,12 +1,12 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditEntryDto, Page, SessionUser } from '@pm/api-contract';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { AuditService } from './audit.service';
 
-class AuditQueryDto {
+class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'target_sheet' })
   @IsOptional()
   @IsString()
@@ -18,20 +18,6 @@ class AuditQueryDto {
   @IsUUID('all', { message: '记录编号无效' })
   entityId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码无效' })
-  @Min(1, { message: '页码无效' })
-  page?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数无效' })
-  @Min(1, { message: '每页条数无效' })
-  @Max(500, { message: '每页最多 500 条' })
-  pageSize?: number;
 }
 
 @ApiTags('audit')

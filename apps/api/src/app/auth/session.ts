@@ -12,8 +12,8 @@ export const IS_PUBLIC = 'isPublic';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export const REQUIRED_PERMISSION = 'requiredPermission';
-/** The route needs this permission of the shared map (libs/domain permissions). */
-export const RequirePermission = (action: Action) => SetMetadata(REQUIRED_PERMISSION, action);
+/** The route needs one of these permissions of the shared map (libs/domain permissions). */
+export const RequirePermission = (...actions: [Action, ...Action[]]) => SetMetadata(REQUIRED_PERMISSION, actions);
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;

@@ -2,20 +2,19 @@ import { IndicatorResult } from '../imports/indicator-result.entity';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@pm/migrations';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { DepartmentTargetVersion } from '../department-targets/department-target-version.entity';
 import { DepartmentTarget } from '../department-targets/department-target.entity';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { LibraryEntry } from '../library/library-entry.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { SettingsProfileRecord } from '../settings/settings-profile.entity';
-import { SheetVersion } from '../targets/sheet-version.entity';
+import { DocumentVersion } from '../review/document-version.entity';
 import { TargetIndicator } from '../targets/target-indicator.entity';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { User } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, SheetVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, DepartmentTargetVersion, IndicatorResult];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -12,7 +12,7 @@ export class DepartmentTargetListController {
   constructor(private readonly targets: DepartmentTargetsService) {}
 
   @Get()
-  @RequirePermission('targets.review')
+  @RequirePermission('departmentTargets.edit', 'departmentTargets.review')
   @ApiOperation({ summary: '各主管部门某年度的部门整体绩效目标及状态（本人可见范围）' })
   list(@CurrentUser() user: SessionUser, @Query() query: DepartmentTargetListQueryDto): Promise<DepartmentTargetSummaryDto[]> {
     return this.targets.list(user, query.fiscalYear);

@@ -1,6 +1,7 @@
 import { DepartmentTargetStatus, IndicatorRow } from '@pm/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { AuditedEntity } from '../database/audited.entity';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { DocumentVersion } from '../review/document-version.entity';
+import { ReviewedEntity } from '../review/reviewed.entity';
 import { moneyColumn } from '../database/decimal.transformer';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -9,10 +10,7 @@ import { Organization } from '../organizations/organization.entity';
 @Entity('department_targets')
 @Unique('department_targets_department_year', ['departmentId', 'fiscalYear'])
 @Check('department_targets_status_check', `status IN ('draft', 'submitted', 'approved')`)
-export class DepartmentTarget extends AuditedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class DepartmentTarget extends ReviewedEntity {
   @Column({ type: 'uuid' })
   departmentId!: string;
 
@@ -27,11 +25,7 @@ export class DepartmentTarget extends AuditedEntity {
   @JoinColumn({ name: 'fiscal_year', referencedColumnName: 'year', foreignKeyConstraintName: 'department_targets_fiscal_year_fkey' })
   fiscalYearRecord?: FiscalYear;
 
-  @Column({ type: 'varchar', length: 20, default: 'draft' })
-  status!: DepartmentTargetStatus;
-
-  @Column({ type: 'int', default: 1 })
-  version!: number;
+  declare status: DepartmentTargetStatus;
 
   /** 年度履职目标, numbered in order. */
   @Column({ type: 'jsonb', default: [] })
@@ -59,16 +53,15 @@ export class DepartmentTarget extends AuditedEntity {
   @Column({ ...moneyColumn, default: 0 })
   budgetOther!: string;
 
-  /** The department's indicator rows (department dictionary, no weights). */
+  /** The department's indicator rows (department dictionary, no weights), each with its stable id. */
   @Column({ type: 'jsonb', default: [] })
-  indicators!: IndicatorRow[];
+  indicators!: (IndicatorRow & { id: string })[];
 
-  @Column({ type: 'uuid', nullable: true })
-  submittedBy!: string | null;
+  @ManyToOne(() => DocumentVersion)
+  @JoinColumn({ name: 'in_force_version_id', foreignKeyConstraintName: 'department_targets_in_force_fkey' })
+  inForceVersion?: DocumentVersion;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  submittedAt!: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastComment!: string | null;
+  @ManyToOne(() => DocumentVersion)
+  @JoinColumn({ name: 'returned_version_id', foreignKeyConstraintName: 'department_targets_returned_fkey' })
+  returnedVersion?: DocumentVersion;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DepartmentTargetDto, SessionUser } from '@pm/api-contract';
+import { DepartmentTargetDto, DocumentVersionDto, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
-import { SheetTransitionDto } from '../targets/dto/target-sheet.dto';
+import { ReviewRequestDto } from '../review/dto/review-request.dto';
 import { DepartmentTargetsService } from './department-targets.service';
 import { SaveDepartmentTargetDto } from './dto/department-target.dto';
 
@@ -23,7 +23,7 @@ export class DepartmentTargetsController {
   }
 
   @Put()
-  @RequirePermission('targets.read')
+  @RequirePermission('departmentTargets.edit')
   @ApiOperation({ summary: '保存（本部门主管部门审核人，草稿时；版本过期 409）' })
   save(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SaveDepartmentTargetDto): Promise<DepartmentTargetDto> {
     return this.targets.save(user, departmentId, fiscalYear, body);
@@ -31,25 +31,32 @@ export class DepartmentTargetsController {
 
   @Post('submit')
   @HttpCode(200)
-  @RequirePermission('targets.read')
+  @RequirePermission('departmentTargets.edit')
   @ApiOperation({ summary: '提交财政审核（本部门）' })
-  submit(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+  submit(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: ReviewRequestDto): Promise<DepartmentTargetDto> {
     return this.targets.transition(user, departmentId, fiscalYear, 'submit', body);
   }
 
   @Post('approve')
   @HttpCode(200)
-  @RequirePermission('targets.review')
+  @RequirePermission('departmentTargets.review')
   @ApiOperation({ summary: '批复（财政）' })
-  approve(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+  approve(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: ReviewRequestDto): Promise<DepartmentTargetDto> {
     return this.targets.transition(user, departmentId, fiscalYear, 'approve', body);
   }
 
   @Post('return')
   @HttpCode(200)
-  @RequirePermission('targets.review')
+  @RequirePermission('departmentTargets.review')
   @ApiOperation({ summary: '退回（财政，须填写意见）' })
-  giveBack(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: SheetTransitionDto): Promise<DepartmentTargetDto> {
+  giveBack(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Body() body: ReviewRequestDto): Promise<DepartmentTargetDto> {
     return this.targets.transition(user, departmentId, fiscalYear, 'return', body);
+  }
+
+  @Get('versions')
+  @RequirePermission('targets.read')
+  @ApiOperation({ summary: '历次版本：操作人、时间、动作、意见' })
+  versions(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number): Promise<DocumentVersionDto[]> {
+    return this.targets.versions(user, departmentId, fiscalYear);
   }
 }

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { InboxModule } from '../inbox/inbox.module';
 import { Organization } from '../organizations/organization.entity';
-import { DepartmentTargetVersion } from './department-target-version.entity';
 import { DepartmentTarget } from './department-target.entity';
+import { DepartmentTargetInbox } from './department-target.inbox';
+import { DepartmentTargetKind } from './department-target.kind';
 import { DepartmentTargetListController } from './department-target-list.controller';
 import { DepartmentTargetsController } from './department-targets.controller';
 import { DepartmentTargetsService } from './department-targets.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DepartmentTarget, DepartmentTargetVersion, Organization])],
+  imports: [TypeOrmModule.forFeature([DepartmentTarget, Organization]), InboxModule],
   controllers: [DepartmentTargetsController, DepartmentTargetListController],
-  providers: [DepartmentTargetsService],
+  providers: [DepartmentTargetsService, DepartmentTargetKind, DepartmentTargetInbox],
   exports: [DepartmentTargetsService],
 })
 export class DepartmentTargetsModule {}

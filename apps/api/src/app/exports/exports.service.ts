@@ -8,7 +8,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
-import { TargetSheetsService } from '../targets/target-sheets.service';
+import { IndicatorRowsStore } from '../targets/indicator-rows.store';
 import { DepartmentTargetsService } from '../department-targets/department-targets.service';
 import { departmentSummaryWorkbook } from './department-summary.workbook';
 import { departmentTargetWorkbook } from './department-target.workbook';
@@ -27,7 +27,7 @@ export class ExportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
     private readonly projects: ProjectsService,
-    private readonly sheets: TargetSheetsService,
+    private readonly rows: IndicatorRowsStore,
     private readonly departmentTargets: DepartmentTargetsService,
   ) {}
 
@@ -88,6 +88,6 @@ export class ExportsService {
 
   private async exported(project: Project) {
     const sheet = await this.dataSource.getRepository(TargetSheet).findOneBy({ projectId: project.id });
-    return { name: project.name, goal: project.overallGoal, indicators: sheet ? await this.sheets.rowsOf(this.dataSource.manager, sheet.id) : [] };
+    return { name: project.name, goal: project.overallGoal, indicators: sheet ? await this.rows.rowsOf(this.dataSource.manager, sheet.id) : [] };
   }
 }

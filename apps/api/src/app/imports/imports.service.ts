@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, formatYuan, ImportedProject, readSelfEvaluations, readTargetTables, SettingsProfile, TableSource } from '@pm/domain';
+import { checkSheet, diffRows, Scope, formatYuan, ImportedProject, normaliseIndicatorName, readSelfEvaluations, readTargetTables, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
@@ -10,11 +10,11 @@ import { FiscalYearsService } from '../fiscal-years/fiscal-years.service';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { SettingsService } from '../settings/settings.service';
-import { SheetTransitionsService } from '../targets/sheet-transitions.service';
+import { ReviewRunner, refuseUnless } from '../review/review-runner.service';
+import { IndicatorRowsStore } from '../targets/indicator-rows.store';
+import { TargetSheetsService } from '../targets/target-sheets.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
-import { TargetIndicator } from '../targets/target-indicator.entity';
 import { IndicatorResult } from './indicator-result.entity';
-import { toIndicatorColumns, toIndicatorDto } from '../targets/sheet-rows';
 
 interface Planned {
   imported: ImportedProject;
@@ -42,7 +42,9 @@ export class ImportsService {
     private readonly scope: ScopeService,
     private readonly fiscalYears: FiscalYearsService,
     private readonly settings: SettingsService,
-    private readonly transitions: SheetTransitionsService,
+    private readonly sheets: TargetSheetsService,
+    private readonly runner: ReviewRunner,
+    private readonly rows: IndicatorRowsStore,
     private readonly audit: AuditService,
   ) {}
 
@@ -55,10 +57,10 @@ export class ImportsService {
     const profile = await this.settings.profileForYear(options.fiscalYear);
     const errors = [...reading.errors];
     const planned: Planned[] = [];
-    const existing = await this.existing(unit, options.fiscalYear);
+    const existing = await this.existing(user, unit, options.fiscalYear);
     for (const imported of this.merged(reading.projects)) {
-      const item = this.plan(existing, imported, profile);
-      if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'create') {
+      const item = await this.plan(user, existing, imported, profile);
+      if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'created') {
         reading.repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
       }
       if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
@@ -83,7 +85,7 @@ export class ImportsService {
       );
     }
     if (options.dryRun) return result;
-    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, planned.filter((p) => p.plan.action !== 'unchanged'), profile));
+    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, planned.filter((p) => p.plan.action !== 'unchanged')));
     return result;
   }
 
@@ -102,6 +104,13 @@ export class ImportsService {
       for (const batch of chunks([...unique.values()], 1000)) {
         await db.insert(IndicatorResult, batch.map((r) => ({ unitId: unit.id, fiscalYear, projectName: r.projectName, level1: r.level1, level2: r.level2, name: r.name, actual: r.actual, actualText: r.actualText, createdBy: user.id, updatedBy: user.id })));
       }
+      // results of projects in the system link to the project and its indicator
+      await db.query(
+        `UPDATE indicator_results r SET project_id = p.id,
+           indicator_id = (SELECT i.id FROM target_sheets s JOIN target_indicators i ON i.sheet_id = s.id WHERE s.project_id = p.id AND i.level1 = r.level1 AND i.name = r.name ORDER BY i.position LIMIT 1)
+         FROM projects p WHERE r.unit_id = $1 AND r.fiscal_year = $2 AND p.unit_id = r.unit_id AND p.fiscal_year = r.fiscal_year AND p.name = r.project_name`,
+        [unit.id, fiscalYear],
+      );
       await this.audit.record(db, user, [{ entity: 'indicator_results', entityId: unit.id, organizationId: unit.id, action: 'import', field: `${fiscalYear} 年度自评`, newValue: `${unique.size} 条实际完成值` }]);
     });
     return {
@@ -115,13 +124,17 @@ export class ImportsService {
     };
   }
 
-  /** A lead imports into their own unit; a reviewer names a unit in their scope. */
+  /**
+   * The unit imported into: the one named, or the user's own when it is a unit. Anyone may import
+   * into a unit in their scope (404 otherwise); what they may change there is the chain's to say.
+   */
   private async targetUnit(user: SessionUser, organizationId?: string): Promise<Organization> {
-    const id = user.role === 'project_lead' ? (organizationId ?? user.organizationId) : organizationId;
+    const organizations = this.dataSource.getRepository(Organization);
+    const own = organizationId ? null : await organizations.findOneBy({ id: user.organizationId });
+    const id = organizationId ?? (own?.kind === 'unit' ? own.id : null);
     if (!id) throw badRequest('请选择导入到哪个预算单位', [{ field: 'organizationId', message: '请选择预算单位' }]);
-    if (user.role === 'project_lead') await this.scope.assertWritable(user, id);
-    else await this.scope.assertReadable(user, id);
-    const unit = await this.dataSource.getRepository(Organization).findOneBy({ id });
+    await this.scope.assertReadable(user, id);
+    const unit = await organizations.findOneBy({ id });
     if (!unit || unit.kind !== 'unit') throw badRequest('请选择预算单位（不是主管部门或财政部门）', [{ field: 'organizationId', message: '请选择预算单位' }]);
     return unit;
   }
@@ -139,16 +152,10 @@ export class ImportsService {
   }
 
   /** The unit's projects of the year with their sheets and rows, read once for the whole file. */
-  private async existing(unit: Organization, year: number): Promise<Existing> {
+  private async existing(user: SessionUser, unit: Organization, year: number): Promise<Existing> {
     const projects = await this.dataSource.getRepository(Project).findBy({ fiscalYear: year, unitId: unit.id });
     const sheets = projects.length ? await this.dataSource.getRepository(TargetSheet).findBy({ projectId: In(projects.map((p) => p.id)) }) : [];
-    const rows = sheets.length ? await this.dataSource.getRepository(TargetIndicator).find({ where: { sheetId: In(sheets.map((x) => x.id)) }, order: { position: 'ASC' } }) : [];
-    const rowsBySheet = new Map<string, TargetIndicatorDto[]>();
-    for (const row of rows) {
-      const list = rowsBySheet.get(row.sheetId) ?? [];
-      list.push(toIndicatorDto(row));
-      rowsBySheet.set(row.sheetId, list);
-    }
+    const rowsBySheet = await this.rows.rowsOfSheets(this.dataSource.manager, sheets.map((x) => x.id));
     const results = await this.dataSource
       .getRepository(IndicatorResult)
       .createQueryBuilder('r')
@@ -160,6 +167,7 @@ export class ImportsService {
       .getMany();
     const lastYear = new Map(results.map((r) => [`${r.projectName}\u0000${r.name}`, r.actual as string]));
     return {
+      scope: await this.scope.of(user),
       lastYearOf: (project, indicator) => lastYear.get(`${project}\u0000${indicator}`) ?? null,
       byCode: new Map(projects.filter((p) => p.code).map((p) => [p.code as string, p])),
       byName: new Map(projects.map((p) => [p.name, p])),
@@ -168,43 +176,56 @@ export class ImportsService {
     };
   }
 
-  private plan(existing: Existing, imported: ImportedProject, profile: SettingsProfile): Planned | { refusal: string } {
+  /**
+   * What the import will do to one project, decided by the review chain exactly as the real run will
+   * do it: a new project or sheet is created; an existing draft is overwritten (`import`, the lead's);
+   * an approved sheet gets an adjustment draft (`adjust`, the lead's). A refusal the user can act on
+   * (a sheet under review) is a row error; a role that may never do it is 403, for a dry run too.
+   */
+  private async plan(user: SessionUser, existing: Existing, imported: ImportedProject, profile: SettingsProfile): Promise<Planned | { refusal: string }> {
     const project = (imported.code ? existing.byCode.get(imported.code) : undefined) ?? existing.byName.get(imported.name) ?? null;
     const sheet = project ? (existing.sheetOf.get(project.id) ?? null) : null;
+    const current = sheet ? existing.rowsOf(sheet.id) : [];
     let lastYearFilled = 0;
-    const rows: TargetIndicatorDto[] = imported.indicators.map((i) => {
-      const found = i.lastYearActual === null ? existing.lastYearOf(imported.name, i.name) : null;
-      if (found !== null) lastYearFilled++;
-      return { ...i, lastYearActual: i.lastYearActual ?? found };
-    });
+    const rows: TargetIndicatorDto[] = withKeptIds(
+      imported.indicators.map((i) => {
+        const found = i.lastYearActual === null ? existing.lastYearOf(imported.name, i.name) : null;
+        if (found !== null) lastYearFilled++;
+        return { ...i, lastYearActual: i.lastYearActual ?? found };
+      }),
+      current,
+    );
     const checks = checkSheet(rows, profile, sheet?.levelWeights ?? {});
     const plan: ImportedProjectPlan = {
       name: imported.name,
       code: imported.code,
-      action: 'create',
+      action: 'created',
       indicators: rows.length,
       blocking: checks.filter((c) => c.severity === 'blocking').length,
       warnings: checks.filter((c) => c.severity === 'warning').length,
       lastYearFilled,
       projectId: project?.id ?? null,
     };
-    if (project) {
-      if (sheet && (sheet.status === 'submitted' || sheet.status === 'department_approved')) return { refusal: `“${imported.name}”的绩效目标正在审核中，不能导入覆盖；请审核人退回后再导入` };
-      const current = sheet ? existing.rowsOf(sheet.id) : [];
-      const same = sheet !== null && diffRows(current, rows).length === 0 && current.length === rows.length && (!imported.goal || imported.goal === project.overallGoal);
-      plan.action = same ? 'unchanged' : sheet?.status === 'approved' ? 'adjust' : 'replace';
-    }
-    return { imported, plan, project, sheet, rows };
+    const item = { imported, plan, project, sheet, rows };
+    if (!project || !sheet) return item;
+    const same = diffRows(current, rows).length === 0 && current.length === rows.length && (!imported.goal || imported.goal === project.overallGoal);
+    if (same) return { ...item, plan: { ...plan, action: 'unchanged' } };
+    const action = sheet.status === 'approved' ? 'adjust' : 'import';
+    const decision = await this.runner.decision(user, this.sheets.kind, project, sheet, action, {}, existing.scope);
+    if (!decision.ok && decision.refusal === 'conflict') return { refusal: `“${imported.name}”的绩效目标正在审核中，不能导入覆盖（当前为“${SHEET_STATUS_LABELS[sheet.status]}”）；请审核人退回后再导入` };
+    refuseUnless(decision);
+    return { ...item, plan: { ...plan, action: action === 'adjust' ? 'adjusted' : 'updated' } };
   }
 
   /**
    * Writes the whole plan in the caller's transaction with a few set-based statements (30,000 rows
-   * in seconds): new projects, new sheets, the rows of every imported sheet replaced, one audit entry
-   * per project. Approved sheets first become adjustment drafts through the workflow.
+   * in seconds): new projects and sheets, then every sheet's rows through the one row writer (rows
+   * that match an existing indicator keep its id), one audit entry per project. Each existing sheet
+   * is locked and passes the chain again, as in the plan; approved ones first become adjustment drafts.
    */
-  private async apply(db: EntityManager, user: SessionUser, unit: Organization, year: number, items: Planned[], profile: SettingsProfile): Promise<void> {
+  private async apply(db: EntityManager, user: SessionUser, unit: Organization, year: number, items: Planned[]): Promise<void> {
     if (items.length === 0) return;
-    for (const item of items) if (item.plan.action === 'adjust' && item.project) await this.transitions.applyIn(db, user, item.project, 'adjust', {}, profile);
+    for (const item of items) if (item.plan.action === 'adjusted' && item.project) await this.runner.transition(db, user, this.sheets.kind, item.project, 'adjust', {});
 
     const fresh = items.filter((i) => !i.project);
     for (const batch of chunks(fresh, 1000)) {
@@ -233,8 +254,12 @@ export class ImportsService {
 
     const sheetIds = new Map<string, string>();
     const existingSheets = await db.createQueryBuilder(TargetSheet, 's').setLock('pessimistic_write').where('s.project_id IN (:...ids)', { ids: items.map((i) => i.plan.projectId as string) }).getMany();
+    const planned = new Map(items.map((i) => [i.plan.projectId as string, i]));
+    const scope = await this.scope.of(user);
     for (const sheet of existingSheets) {
-      if (sheet.status !== 'draft') throw new ConflictException('导入期间有绩效目标被提交，请重新预览后再导入');
+      const item = planned.get(sheet.projectId) as Planned;
+      const decision = await this.runner.decision(user, this.sheets.kind, item.project as Project, sheet, 'import', {}, scope);
+      if (!decision.ok) throw new ConflictException('导入期间有绩效目标被提交或修改，请重新预览后再导入');
       sheetIds.set(sheet.projectId, sheet.id);
     }
     const withoutSheet = items.filter((i) => !sheetIds.has(i.plan.projectId as string));
@@ -249,9 +274,7 @@ export class ImportsService {
       batch.forEach((item, n) => sheetIds.set(item.plan.projectId as string, (inserted.raw as { id: string }[])[n].id));
     }
     const ids = [...sheetIds.values()];
-    await db.createQueryBuilder().delete().from(TargetIndicator).where('sheet_id IN (:...ids)', { ids }).execute();
-    const rows = items.flatMap((item) => item.rows.map((row, n) => toIndicatorColumns(sheetIds.get(item.plan.projectId as string) as string, row, n + 1)));
-    await insertIndicators(db, rows);
+    await this.rows.write(db, items.map((item) => ({ sheetId: sheetIds.get(item.plan.projectId as string) as string, rows: item.rows })));
     await db.createQueryBuilder().update(TargetSheet).set({ version: () => 'version + 1', updatedBy: user.id }).where('id IN (:...ids)', { ids }).execute();
     await this.audit.record(
       db,
@@ -261,7 +284,7 @@ export class ImportsService {
         entityId: sheetIds.get(item.plan.projectId as string) as string,
         organizationId: unit.id,
         action: 'import',
-        field: item.imported.name,
+        field: item.imported.name.slice(0, 200),
         newValue: `${ACTION_WORDS[item.plan.action]}，${item.rows.length} 条指标（${item.imported.source}）`,
       })),
     );
@@ -269,6 +292,7 @@ export class ImportsService {
 }
 
 interface Existing {
+  scope: Scope;
   lastYearOf: (projectName: string, indicatorName: string) => string | null;
   byCode: Map<string, Project>;
   byName: Map<string, Project>;
@@ -276,33 +300,17 @@ interface Existing {
   rowsOf: (sheetId: string) => TargetIndicatorDto[];
 }
 
-const ACTION_WORDS = { create: '导入新建', replace: '导入替换', adjust: '导入调整', unchanged: '无变化' } as const;
+const ACTION_WORDS = { created: '导入新建', updated: '导入更新', adjusted: '导入调整', unchanged: '无变化' } as const;
 
-/** All rows in one statement: a column array each, unnested by PostgreSQL (TypeORM's multi-row insert is ten times slower here). */
-async function insertIndicators(db: EntityManager, rows: Partial<TargetIndicator>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns: [string, string, (r: Partial<TargetIndicator>) => unknown][] = [
-    ['sheet_id', 'uuid', (r) => r.sheetId],
-    ['position', 'int', (r) => r.position],
-    ['level1', 'varchar', (r) => r.level1],
-    ['level2', 'varchar', (r) => r.level2],
-    ['name', 'varchar', (r) => r.name],
-    ['comparator', 'varchar', (r) => r.comparator ?? null],
-    ['value', 'varchar', (r) => r.value],
-    ['value_number', 'numeric', (r) => r.valueNumber ?? null],
-    ['unit', 'varchar', (r) => r.unit],
-    ['kind', 'varchar', (r) => r.kind],
-    ['content', 'text', (r) => r.content ?? ''],
-    ['basis', 'text', (r) => r.basis ?? ''],
-    ['last_year_actual', 'numeric', (r) => r.lastYearActual ?? null],
-    ['weight', 'numeric', (r) => r.weight ?? null],
-    ['scoring_rule', 'text', (r) => r.scoringRule ?? ''],
-    ['evidence', 'text', (r) => r.evidence ?? ''],
-  ];
-  await db.query(
-    `INSERT INTO target_indicators (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
-    columns.map(([, , of]) => rows.map(of)),
-  );
+/** Imported rows take the id of the existing indicator with the same 一级/二级/三级, so what hangs on it stays. */
+function withKeptIds(rows: TargetIndicatorDto[], current: TargetIndicatorDto[]): TargetIndicatorDto[] {
+  const key = (r: TargetIndicatorDto) => `${normaliseIndicatorName(r.level1)}\u0000${normaliseIndicatorName(r.level2)}\u0000${r.name.trim()}`;
+  const pool = new Map<string, string[]>();
+  for (const r of current) if (r.id) pool.set(key(r), [...(pool.get(key(r)) ?? []), r.id]);
+  return rows.map((r) => {
+    const id = pool.get(key(r))?.shift();
+    return id ? { ...r, id } : r;
+  });
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

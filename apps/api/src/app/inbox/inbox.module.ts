@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Project } from '../projects/project.entity';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 
+/** The 待办. Document kinds import this module and register their InboxSource. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Project])],
   controllers: [InboxController],
   providers: [InboxService],
+  exports: [InboxService],
 })
 export class InboxModule {}

@@ -9,7 +9,7 @@ export type DemoStep =
   | { as: string; action: 'adjust' };
 
 const submit = (as: string): DemoStep => ({ as, action: 'submit' });
-const approve = (as: string, grade?: '优' | '良'): DemoStep => ({ as, action: 'approve', grade });
+const approve = (as: string, grade: '优' | '良' = '优'): DemoStep => ({ as, action: 'approve', grade });
 
 export const DEMO_SHEET_STEPS: Record<string, DemoStep[]> = {
   // 曲靖市人民政府办公室（本级）

@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { LibraryEntry } from '../library/library-entry.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
-import { SheetTransitionsService } from '../targets/sheet-transitions.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { User } from '../users/user.entity';
@@ -22,7 +21,6 @@ export class DemoSheetsLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sheets: TargetSheetsService,
-    private readonly transitions: SheetTransitionsService,
   ) {}
 
   async load(): Promise<void> {
@@ -45,7 +43,7 @@ export class DemoSheetsLoader {
         for (const step of DEMO_SHEET_STEPS[demo.project] ?? []) {
           const { as, action, ...body } = step as { as: string; action: 'submit' | 'approve' | 'return' | 'adjust'; grade?: string };
           const { grade, ...rest } = body;
-          await this.transitions.apply(session(as), project.id, action, { ...rest, ...(grade ? { reviewGrade: grade as never } : {}) });
+          await this.sheets.transition(session(as), project.id, action, { ...rest, ...(grade ? { reviewGrade: grade as never } : {}) });
         }
         loaded++;
       } catch (error) {

@@ -3,9 +3,10 @@ import { Comparator, IndicatorKind, normaliseIndicatorName } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { TargetIndicator } from './target-indicator.entity';
 
-/** Stored row → the contract's row. */
+/** Stored row → the contract's row, with its stable id. */
 export function toIndicatorDto(row: TargetIndicator): TargetIndicatorDto {
   return {
+    id: row.id,
     level1: row.level1,
     level2: row.level2,
     name: row.name,
@@ -33,6 +34,7 @@ function numberOf(text: string): string | null {
 /** The contract's row → columns to store; names are normalised (社会效益 → 社会效益指标). */
 export function toIndicatorColumns(sheetId: string, row: TargetIndicatorDto, position: number): Partial<TargetIndicator> {
   return {
+    ...(row.id ? { id: row.id } : {}),
     sheetId,
     position,
     level1: normaliseIndicatorName(row.level1),
@@ -43,11 +45,11 @@ export function toIndicatorColumns(sheetId: string, row: TargetIndicatorDto, pos
     valueNumber: row.kind === '定量' ? numberOf(row.value) : null,
     unit: row.unit.trim(),
     kind: row.kind,
-    content: row.content,
-    basis: row.basis,
-    lastYearActual: row.lastYearActual,
-    weight: row.weight,
-    scoringRule: row.scoringRule,
-    evidence: row.evidence,
+    content: row.content ?? '',
+    basis: row.basis ?? '',
+    lastYearActual: row.lastYearActual ?? null,
+    weight: row.weight ?? null,
+    scoringRule: row.scoringRule ?? '',
+    evidence: row.evidence ?? '',
   };
 }

@@ -6,7 +6,7 @@ const measure = { type: 'numeric' as const, precision: 20, scale: 4, nullable: t
 
 /** One 三级 row. `value` is what the lead wrote; `valueNumber` its decimal for 定量 rows. */
 @Entity('target_indicators')
-@Unique('target_indicators_sheet_position', ['sheetId', 'position'])
+@Unique('target_indicators_sheet_position', ['sheetId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
 @Check('target_indicators_kind_check', `kind IN ('定量', '定性')`)
 export class TargetIndicator {
   @PrimaryGeneratedColumn('uuid')

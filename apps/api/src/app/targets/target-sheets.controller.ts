@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SessionUser, SheetCompareDto, SheetVersionDto, TargetSheetDto } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
-import { SaveTargetSheetDto, SheetTransitionDto } from './dto/target-sheet.dto';
-import { SheetTransitionsService } from './sheet-transitions.service';
+import { ReviewRequestDto } from '../review/dto/review-request.dto';
+import { SaveTargetSheetDto } from './dto/target-sheet.dto';
 import { SheetVersionsService } from './sheet-versions.service';
 import { TargetSheetsService } from './target-sheets.service';
 
@@ -15,7 +15,6 @@ const projectId = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 export class TargetSheetsController {
   constructor(
     private readonly sheets: TargetSheetsService,
-    private readonly transitions: SheetTransitionsService,
     private readonly versions: SheetVersionsService,
   ) {}
 
@@ -27,7 +26,7 @@ export class TargetSheetsController {
   }
 
   @Put()
-  @RequirePermission('targets.read')
+  @RequirePermission('targets.edit', 'targets.review')
   @ApiOperation({ summary: '保存整张表（带读取时的版本号；过期或不可编辑时 409）。项目负责人改草稿；当前审核人可作少量修改（良）' })
   save(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: SaveTargetSheetDto): Promise<TargetSheetDto> {
     return this.sheets.save(user, id, body);
@@ -37,32 +36,32 @@ export class TargetSheetsController {
   @HttpCode(200)
   @RequirePermission('targets.edit')
   @ApiOperation({ summary: '提交主管部门审核（有必须修改的问题时 400）' })
-  submit(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: SheetTransitionDto): Promise<TargetSheetDto> {
-    return this.transitions.apply(user, id, 'submit', body);
+  submit(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: ReviewRequestDto): Promise<TargetSheetDto> {
+    return this.sheets.transition(user, id, 'submit', body);
   }
 
   @Post('approve')
   @HttpCode(200)
   @RequirePermission('targets.review')
   @ApiOperation({ summary: '审核通过：主管部门送财政，财政批复' })
-  approve(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: SheetTransitionDto): Promise<TargetSheetDto> {
-    return this.transitions.apply(user, id, 'approve', body);
+  approve(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: ReviewRequestDto): Promise<TargetSheetDto> {
+    return this.sheets.transition(user, id, 'approve', body);
   }
 
   @Post('return')
   @HttpCode(200)
   @RequirePermission('targets.review')
   @ApiOperation({ summary: '退回修改（须填写意见）' })
-  giveBack(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: SheetTransitionDto): Promise<TargetSheetDto> {
-    return this.transitions.apply(user, id, 'return', body);
+  giveBack(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: ReviewRequestDto): Promise<TargetSheetDto> {
+    return this.sheets.transition(user, id, 'return', body);
   }
 
   @Post('adjust')
   @HttpCode(200)
   @RequirePermission('targets.edit')
   @ApiOperation({ summary: '对已批复的绩效目标发起调整（原批复版本在调整批复前继续有效）' })
-  adjust(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: SheetTransitionDto): Promise<TargetSheetDto> {
-    return this.transitions.apply(user, id, 'adjust', body);
+  adjust(@CurrentUser() user: SessionUser, @Param('projectId', projectId()) id: string, @Body() body: ReviewRequestDto): Promise<TargetSheetDto> {
+    return this.sheets.transition(user, id, 'adjust', body);
   }
 
   @Get('versions')

@@ -31,6 +31,11 @@ describe('who may do what', () => {
     ['project_lead', 'targets.import', true],
     ['department_reviewer', 'targets.import', true],
     ['admin', 'targets.import', false],
+    ['department_reviewer', 'departmentTargets.edit', true],
+    ['department_reviewer', 'departmentTargets.review', false],
+    ['finance_reviewer', 'departmentTargets.review', true],
+    ['finance_reviewer', 'departmentTargets.edit', false],
+    ['project_lead', 'departmentTargets.edit', false],
   ])('%s may %s: %s', (role, action, expected) => {
     expect(hasPermission(role, action)).toBe(expected);
   });

@@ -19,6 +19,8 @@ export const ACTIONS = [
   'audit.read',
   'library.curate',
   'targets.import',
+  'departmentTargets.edit',
+  'departmentTargets.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,13 +36,18 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'inbox.read',
     'audit.read',
   ],
-  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import'],
-  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import'],
+  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import', 'departmentTargets.review'],
+  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import', 'departmentTargets.edit'],
   project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import'],
 };
 
 export function hasPermission(role: Role, action: Action): boolean {
   return PERMISSIONS[role].includes(action);
+}
+
+/** A route open to several capabilities (a sheet's PUT: the lead's edit and the reviewer's 良-edit). */
+export function hasAnyPermission(role: Role, actions: readonly Action[]): boolean {
+  return actions.some((action) => hasPermission(role, action));
 }
 
 export function permissionsOf(role: Role): readonly Action[] {

@@ -21,7 +21,7 @@ describe('organisation scope', () => {
     ['finance_reviewer', 'czj', 'xfj-bj', true, false],
     ['admin', 'czj', 'zfb-bj', true, false],
     ['department_reviewer', 'zfb', 'zfb-bj', true, false],
-    ['department_reviewer', 'zfb', 'zfb', true, false],
+    ['department_reviewer', 'zfb', 'zfb', true, true],
     ['department_reviewer', 'zfb', 'xfj-bj', false, false],
     ['project_lead', 'zfb-bj', 'zfb-bj', true, true],
     ['project_lead', 'zfb-bj', 'zfb', false, false],

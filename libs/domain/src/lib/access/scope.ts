@@ -13,8 +13,9 @@ export interface ScopeSubject {
 /**
  * The organisations a user may read and write. `all` means no restriction.
  * A unit sees itself; a department sees itself and everything below it;
- * finance and admin see everything. Writing business records (projects,
- * targets) is for project leads in their own unit and the units below it.
+ * finance and admin see everything. Writing is authoring: project leads write their
+ * unit's records (projects, sheets, reports); a department writes its own
+ * department-level records (its overall target), never its units'.
  */
 export interface Scope {
   read: 'all' | ReadonlySet<string>;
@@ -46,7 +47,7 @@ export function scopeOf(subject: ScopeSubject, nodes: readonly OrganizationNode[
     case 'finance_reviewer':
       return { read: 'all', write: new Set() };
     case 'department_reviewer':
-      return { read: descendantsOf(subject.organizationId, nodes), write: new Set() };
+      return { read: descendantsOf(subject.organizationId, nodes), write: new Set([subject.organizationId]) };
     case 'project_lead': {
       const own = descendantsOf(subject.organizationId, nodes);
       return { read: own, write: own };

@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILE } from '../settings/settings-profile';
-import { checkDepartmentTarget, DepartmentTargetContent, transitionDepartmentTarget } from './department-target';
+import { decide } from '../workflow/review-chain';
+import { checkDepartmentTarget, DEPARTMENT_TARGET_CHAIN, DepartmentTargetContent } from './department-target';
 
 /** 曲靖市人民政府办公室（本级）, 2026 budget: 27,140,532.56 = 基本 24,350,532.56 + 项目 2,790,000.00. */
 const target: DepartmentTargetContent = {
@@ -32,18 +33,23 @@ describe('the department overall target', () => {
     expect(checks.map((c) => c.code)).toEqual(['duties-missing', 'level1-missing', 'level1-missing', 'satisfaction-missing']);
   });
 
+  const author = (role: string) => role === 'department_reviewer';
   it.each([
-    ['draft', 'submit', 'department_reviewer', false, { ok: true, status: 'submitted' }],
-    ['submitted', 'approve', 'finance_reviewer', false, { ok: true, status: 'approved' }],
-    ['submitted', 'return', 'department_reviewer', false, { ok: false, refusal: 'forbidden', message: '部门整体绩效目标由财政部门审核' }],
-    ['draft', 'save', 'project_lead', false, { ok: false, refusal: 'forbidden', message: '部门整体绩效目标由主管部门填报' }],
-    ['approved', 'save', 'department_reviewer', false, { ok: false, refusal: 'conflict', message: '部门整体绩效目标已提交或已批复，不能修改' }],
-    ['submitted', 'approve', 'finance_reviewer', true, { ok: false, refusal: 'forbidden', message: '不能审核自己提交的绩效目标' }],
-  ] as const)('%s, %s by %s (submitter: %s) → %j', (status, action, role, actorSubmittedIt, result) => {
-    expect(transitionDepartmentTarget({ status, action, role, actorSubmittedIt })).toEqual(result);
+    ['the department submits its draft', 'draft', 'submit', 'department_reviewer', false, { ok: true, status: 'submitted' }],
+    ['finance approves (批复)', 'submitted', 'approve', 'finance_reviewer', false, { ok: true, status: 'approved' }],
+    ['the department cannot return', 'submitted', 'return', 'department_reviewer', false, { ok: false, refusal: 'forbidden', message: '只有财政审核可以退回部门整体绩效目标' }],
+    ['a project lead cannot edit it', 'draft', 'save', 'project_lead', false, { ok: false, refusal: 'forbidden', message: '只有主管部门审核可以保存部门整体绩效目标' }],
+    ['an approved target is not edited', 'approved', 'save', 'department_reviewer', false, { ok: false, refusal: 'conflict', message: '部门整体绩效目标当前为“已批复”，不能保存' }],
+    ['nobody approves what they submitted', 'submitted', 'approve', 'finance_reviewer', true, { ok: false, refusal: 'forbidden', message: '不能审核自己提交的部门整体绩效目标' }],
+  ] as const)('%s', (_, status, action, role, submittedIt, result) => {
+    expect(decide(DEPARTMENT_TARGET_CHAIN, { status, action, role, isAuthor: author(role), submittedIt })).toMatchObject(result);
   });
 
   it('needs a comment to return', () => {
-    expect(transitionDepartmentTarget({ status: 'submitted', action: 'return', role: 'finance_reviewer', actorSubmittedIt: false })).toEqual({ ok: false, refusal: 'invalid', message: '退回时请填写退回意见' });
+    expect(decide(DEPARTMENT_TARGET_CHAIN, { status: 'submitted', action: 'return', role: 'finance_reviewer', isAuthor: false, submittedIt: false })).toEqual({ ok: false, refusal: 'invalid', message: '退回时请填写退回意见' });
+  });
+
+  it('refuses another department writing it', () => {
+    expect(decide(DEPARTMENT_TARGET_CHAIN, { status: 'draft', action: 'save', role: 'department_reviewer', isAuthor: false, submittedIt: false })).toEqual({ ok: false, refusal: 'forbidden', message: '您只能为本单位办理此项业务' });
   });
 });

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import { Role } from '../access/roles';
 import { DEPARTMENT_DICTIONARY } from '../indicators/dictionary';
 import { checkSheet, IndicatorRow, SheetCheck } from '../indicators/sheet-checks';
 import { formatYuan } from '../money/money';
 import { SettingsProfile } from '../settings/settings-profile';
+import { ReviewChain } from '../workflow/review-chain';
 
 /**
  * 部门整体绩效目标 (SPEC §2): 年度履职目标, 年度主要任务, 预算情况 and the department's indicators.
@@ -50,41 +50,23 @@ export function checkDepartmentTarget(target: DepartmentTargetContent, profile: 
   return [...checks, ...checkSheet(target.indicators, departmentProfile, {}, { dictionary: DEPARTMENT_DICTIONARY, weights: false })];
 }
 
-export type DepartmentTargetAction = 'save' | 'submit' | 'approve' | 'return';
-
-export type DepartmentTransition =
-  | { ok: true; status: DepartmentTargetStatus }
-  | { ok: false; refusal: 'forbidden' | 'conflict' | 'invalid'; message: string };
-
-export function transitionDepartmentTarget(request: {
-  status: DepartmentTargetStatus;
-  action: DepartmentTargetAction;
-  role: Role;
-  actorSubmittedIt: boolean;
-  comment?: string | null;
-}): DepartmentTransition {
-  const { status, action, role } = request;
-  if (action === 'save' || action === 'submit') {
-    if (role !== 'department_reviewer') return { ok: false, refusal: 'forbidden', message: '部门整体绩效目标由主管部门填报' };
-    if (status !== 'draft') return { ok: false, refusal: 'conflict', message: '部门整体绩效目标已提交或已批复，不能修改' };
-    return { ok: true, status: action === 'submit' ? 'submitted' : 'draft' };
-  }
-  if (role !== 'finance_reviewer') return { ok: false, refusal: 'forbidden', message: '部门整体绩效目标由财政部门审核' };
-  if (status !== 'submitted') return { ok: false, refusal: 'conflict', message: '部门整体绩效目标不在审核中' };
-  if (request.actorSubmittedIt) return { ok: false, refusal: 'forbidden', message: '不能审核自己提交的绩效目标' };
-  if (action === 'return' && !request.comment?.trim()) return { ok: false, refusal: 'invalid', message: '退回时请填写退回意见' };
-  return { ok: true, status: action === 'approve' ? 'approved' : 'draft' };
-}
-
 export const DEPARTMENT_TARGET_STATUS_LABELS: Record<DepartmentTargetStatus, string> = {
   draft: '草稿',
   submitted: '待财政审核',
   approved: '已批复',
 };
 
-/** Which department targets wait for a role's action: the department fills in, finance reviews. */
-export function departmentTargetAwaiting(role: Role): DepartmentTargetStatus | null {
-  if (role === 'department_reviewer') return 'draft';
-  if (role === 'finance_reviewer') return 'submitted';
-  return null;
-}
+/** The department writes and submits its own overall target; finance approves (批复) or returns it. */
+export const DEPARTMENT_TARGET_CHAIN: ReviewChain<DepartmentTargetStatus> = {
+  kind: 'department_target',
+  noun: '部门整体绩效目标',
+  states: DEPARTMENT_TARGET_STATUSES,
+  labels: DEPARTMENT_TARGET_STATUS_LABELS,
+  rows: [
+    { action: 'save', from: 'draft', role: 'department_reviewer', as: 'author', to: 'draft', rule: '主管部门编辑本部门的草稿' },
+    { action: 'import', from: 'draft', role: 'department_reviewer', as: 'author', to: 'draft', rule: '本部门导入部门整体绩效目标表' },
+    { action: 'submit', from: 'draft', role: 'department_reviewer', as: 'author', to: 'submitted', effects: ['submitted'], rule: '主管部门提交财政审核' },
+    { action: 'approve', from: 'submitted', role: 'finance_reviewer', as: 'reviewer', to: 'approved', effects: ['inForce'], rule: '财政批复' },
+    { action: 'return', from: 'submitted', role: 'finance_reviewer', as: 'reviewer', to: 'draft', comment: true, effects: ['returned'], rule: '财政退回，须写意见' },
+  ],
+};

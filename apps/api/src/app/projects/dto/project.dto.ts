@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateProjectRequest, Funds, MidTermPlan, ProjectListQuery } from '@pm/api-contract';
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, PROJECT_LEVELS, PROJECT_NAME_MAX, ProjectLevel, SHEET_STATUSES, SheetStatus } from '@pm/domain';
@@ -113,7 +114,7 @@ export class CreateProjectDto implements CreateProjectRequest {
   midTerm?: MidTermDto;
 }
 
-export class ProjectListQueryDto implements ProjectListQuery {
+export class ProjectListQueryDto extends PageQueryDto implements ProjectListQuery {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -136,18 +137,4 @@ export class ProjectListQueryDto implements ProjectListQuery {
   @IsIn(SHEET_STATUSES, { message: '状态应为 draft、submitted、department_approved、approved 之一' })
   status?: SheetStatus;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码无效' })
-  @Min(1, { message: '页码无效' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数无效' })
-  @Min(1, { message: '每页条数无效' })
-  @Max(500, { message: '每页最多 500 条' })
-  pageSize?: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LevelWeightsDto, SaveTargetSheetRequest, SheetProjectPart, SheetTransitionRequest, TargetIndicatorDto } from '@pm/api-contract';
+import { LevelWeightsDto, SaveTargetSheetRequest, SheetProjectPart, TargetIndicatorDto } from '@pm/api-contract';
 import { FundsDto, MidTermDto } from '../../projects/dto/project.dto';
-import { Comparator, COMPARATORS, IndicatorKind, KINDS, REVIEW_GRADES, ReviewGrade } from '@pm/domain';
+import { Comparator, COMPARATORS, IndicatorKind, KINDS } from '@pm/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,6 +11,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -23,6 +24,11 @@ const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 export const MAX_ROWS = 500;
 
 export class TargetIndicatorInput implements TargetIndicatorDto {
+  @ApiPropertyOptional({ description: '指标的稳定编号：带上原有编号即保留该指标（及其意见、实际值、得分），不带即新增', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '指标编号格式有误' })
+  id?: string;
+
   @ApiProperty({ example: '产出指标' })
   @IsString({ message: '一级指标须为文字' })
   @MaxLength(30, { message: '一级指标不能超过 30 字' })
@@ -57,18 +63,20 @@ export class TargetIndicatorInput implements TargetIndicatorDto {
   @IsIn(KINDS, { message: '指标属性应为定量或定性' })
   kind!: IndicatorKind;
 
-  @ApiProperty()
-  @IsString()
+  @ApiPropertyOptional({ description: '可省略，省略即为空' })
+  @IsOptional()
+  @IsString({ message: '指标内容须为文字' })
   @MaxLength(2000, { message: '指标内容不能超过 2000 字' })
   content!: string;
 
-  @ApiProperty()
-  @IsString()
+  @ApiPropertyOptional({ description: '可省略，省略即为空' })
+  @IsOptional()
+  @IsString({ message: '指标值设定依据须为文字' })
   @MaxLength(2000, { message: '指标值设定依据不能超过 2000 字' })
   basis!: string;
 
-  @ApiProperty({ nullable: true, example: '10' })
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ nullable: true, example: '10', description: '可省略，省略即为空' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
   @Matches(DECIMAL, { message: '上年完成值须为数字' })
   lastYearActual!: string | null;
 
@@ -77,13 +85,15 @@ export class TargetIndicatorInput implements TargetIndicatorDto {
   @Matches(WEIGHT, { message: '分值须为 0–999 之间、最多两位小数的数字' })
   weight!: string | null;
 
-  @ApiProperty()
-  @IsString()
+  @ApiPropertyOptional({ description: '可省略，省略即为空' })
+  @IsOptional()
+  @IsString({ message: '赋分规则须为文字' })
   @MaxLength(2000, { message: '赋分规则不能超过 2000 字' })
   scoringRule!: string;
 
-  @ApiProperty()
-  @IsString()
+  @ApiPropertyOptional({ description: '可省略，省略即为空' })
+  @IsOptional()
+  @IsString({ message: '佐证资料须为文字' })
   @MaxLength(2000, { message: '佐证资料不能超过 2000 字' })
   evidence!: string;
 }
@@ -129,47 +139,4 @@ export class SaveTargetSheetDto implements SaveTargetSheetRequest {
   @ValidateNested()
   @Type(() => SheetProjectPartDto)
   project?: SheetProjectPartDto;
-}
-
-export class RowCommentInput {
-  @ApiProperty({ example: 3 })
-  @IsInt({ message: '行号须为整数' })
-  @Min(1, { message: '行号须从 1 开始' })
-  row!: number;
-
-  @ApiProperty({ example: '指标值偏低' })
-  @IsString({ message: '行意见须为文字' })
-  @MaxLength(500, { message: '行意见不能超过 500 字' })
-  message!: string;
-}
-
-export class SheetTransitionDto implements SheetTransitionRequest {
-  @ApiPropertyOptional({ description: '读取时的版本号；给出时过期即 409' })
-  @IsOptional()
-  @IsInt({ message: '版本号无效' })
-  version?: number;
-
-  @ApiPropertyOptional({ example: '满意度指标缺少调查方式说明' })
-  @IsOptional()
-  @IsString({ message: '意见须为文字' })
-  @MaxLength(2000, { message: '意见不能超过 2000 字' })
-  comment?: string;
-
-  @ApiPropertyOptional({ enum: REVIEW_GRADES })
-  @IsOptional()
-  @IsIn(REVIEW_GRADES, { message: '审核结果应为优、良、中、差之一' })
-  reviewGrade?: ReviewGrade;
-
-  @ApiPropertyOptional({ example: { 完整性: '优', 相关性: '良', 适当性: '优', 可行性: '优' } })
-  @IsOptional()
-  @IsObject({ message: '评审维度格式有误' })
-  ratings?: Record<string, ReviewGrade>;
-
-  @ApiPropertyOptional({ example: [{ row: 3, message: '指标值偏低' }] })
-  @IsOptional()
-  @IsArray({ message: '行意见须为列表' })
-  @ArrayMaxSize(MAX_ROWS)
-  @ValidateNested({ each: true })
-  @Type(() => RowCommentInput)
-  rowComments?: RowCommentInput[];
 }

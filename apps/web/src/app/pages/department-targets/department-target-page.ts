@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { DepartmentTargetDto, SaveDepartmentTargetRequest, TargetIndicatorDto } from '@pm/api-contract';
-import { checkDepartmentTarget, COMPARATORS, DEFAULT_PROFILE, DEPARTMENT_DICTIONARY, DEPARTMENT_TARGET_STATUS_LABELS, DepartmentBudget, KINDS, SheetCheck } from '@pm/domain';
+import { checkDepartmentTarget, DEFAULT_PROFILE, DEPARTMENT_DICTIONARY, DEPARTMENT_TARGET_STATUS_LABELS, DepartmentBudget, SheetCheck } from '@pm/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -12,11 +12,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { SessionService } from '../../core/session.service';
 import { PATHS } from '../../paths';
 import { normaliseYuan, YuanPipe } from '../../shared/money';
 import { runAction } from '../../shared/run-action';
-import { emptyRow, rowsFromPaste, splitValueCell, withSpans } from '../targets/sheet-rows';
+import { DEPARTMENT_COLUMNS } from '../../shared/indicator-grid/grid-columns';
+import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/indicator-grid/grid-rows';
+import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { DepartmentTargetsApi, DepartmentTransition } from './department-targets.api';
 
 type Content = Pick<DepartmentTargetDto, 'duties' | 'tasks' | 'budget' | 'indicators'>;
@@ -24,7 +25,7 @@ type Content = Pick<DepartmentTargetDto, 'duties' | 'tasks' | 'budget' | 'indica
 /** 部门整体绩效目标表: filled in by the department, reviewed and approved by finance. */
 @Component({
   selector: 'pm-department-target-page',
-  imports: [FormsModule, RouterLink, YuanPipe, NzAlertModule, NzBreadCrumbModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, NzTagModule],
+  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzAlertModule, NzBreadCrumbModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './department-target-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -32,15 +33,13 @@ type Content = Pick<DepartmentTargetDto, 'duties' | 'tasks' | 'budget' | 'indica
 export class DepartmentTargetPage {
   private readonly api = inject(DepartmentTargetsApi);
   private readonly message = inject(NzMessageService);
-  private readonly session = inject(SessionService);
   readonly departmentId = input.required<string>();
   readonly year = input.required({ transform: numberAttribute });
 
   protected readonly listPath = PATHS.departmentTargets;
   protected readonly statusLabels = DEPARTMENT_TARGET_STATUS_LABELS;
-  protected readonly comparators = COMPARATORS;
-  protected readonly kinds = KINDS;
-  protected readonly level1Names = Object.keys(DEPARTMENT_DICTIONARY);
+  protected readonly columns = DEPARTMENT_COLUMNS;
+  protected readonly dictionary = DEPARTMENT_DICTIONARY;
   protected readonly budgetFields: { key: keyof DepartmentBudget; label: string }[] = [
     { key: 'total', label: '年度预算总额' },
     { key: 'basic', label: '基本支出' },
@@ -72,31 +71,11 @@ export class DepartmentTargetPage {
   });
   protected readonly blocking = computed(() => this.checks().filter((c) => c.severity === 'blocking').length);
   protected readonly sheetChecks = computed(() => this.checks().filter((c) => c.row === null));
-  protected readonly spanned = computed(() => withSpans(this.content()?.indicators ?? []));
 
-  protected readonly canEdit = computed(() => {
-    const me = this.session.me();
-    return me?.role === 'department_reviewer' && me.organizationId === this.departmentId() && this.target.value()?.status === 'draft';
-  });
-  protected readonly canReview = computed(() => this.session.me()?.role === 'finance_reviewer' && this.target.value()?.status === 'submitted');
-
-  rowChecks(index: number): SheetCheck[] {
-    return this.checks().filter((c) => c.row === index + 1);
-  }
-
-  /** The row's colour: blocking when any check blocks, warning when it only has warnings. */
-  severityOf(index: number): string {
-    const checks = this.rowChecks(index);
-    return checks.some((c) => c.severity === 'blocking') ? 'blocking' : checks.length ? 'warning' : '';
-  }
-
-  withoutRow(message: string): string {
-    return message.replace(/^第 \d+ 行：/, '');
-  }
-
-  level2Options(level1: string): readonly string[] {
-    return DEPARTMENT_DICTIONARY[level1] ?? [];
-  }
+  /** What the review chain lets this user do now, as the API answered it from the chain table. */
+  private readonly actions = computed(() => this.target.value()?.actions ?? []);
+  protected readonly canEdit = computed(() => this.actions().includes('submit'));
+  protected readonly canReview = computed(() => this.actions().includes('approve'));
 
   private change(update: (c: Content) => Content): void {
     this.content.update((c) => (c ? update(c) : c));
@@ -136,26 +115,18 @@ export class DepartmentTargetPage {
     this.change((c) => ({ ...c, budget: { ...c.budget, [field]: amount } }));
   }
 
-  update(index: number, change: Partial<TargetIndicatorDto>): void {
-    this.change((c) => ({ ...c, indicators: c.indicators.map((r, i) => (i === index ? { ...r, ...change } : r)) }));
-  }
-
-  typeValue(index: number, typed: string): void {
-    this.change((c) => ({ ...c, indicators: c.indicators.map((r, i) => (i === index ? splitValueCell(r, typed) : r)) }));
+  setIndicators(indicators: TargetIndicatorDto[]): void {
+    this.change((c) => ({ ...c, indicators }));
   }
 
   addRow(): void {
     const last = this.content()?.indicators.at(-1);
-    this.change((c) => ({ ...c, indicators: [...c.indicators, { ...emptyRow(last?.level1 ?? '产出指标', last?.level2 ?? '数量指标') }] }));
-  }
-
-  removeRow(index: number): void {
-    this.change((c) => ({ ...c, indicators: c.indicators.filter((_, i) => i !== index) }));
+    this.change((c) => ({ ...c, indicators: insertInGroup(c.indicators, { ...emptyRow(last?.level1 ?? '产出指标', last?.level2 ?? '数量指标') }) }));
   }
 
   applyPaste(): void {
     const pasted = rowsFromPaste(this.pasteText).map((r) => ({ ...r, weight: null }));
-    this.change((c) => ({ ...c, indicators: [...c.indicators.filter((r) => r.name.trim() || r.value.trim()), ...pasted] }));
+    this.change((c) => ({ ...c, indicators: grouped([...c.indicators.filter((r) => r.name.trim() || r.value.trim()), ...pasted]) }));
     this.pasting.set(false);
     this.pasteText = '';
     this.message.info(`已粘贴 ${pasted.length} 行`);

@@ -18,9 +18,9 @@ import { ReferenceDataService, treeOrder } from '../../shared/reference/referenc
 import { ImportsApi } from './imports.api';
 
 const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
-  create: { label: '新建项目', color: 'green' },
-  replace: { label: '替换草稿', color: 'blue' },
-  adjust: { label: '生成调整稿', color: 'orange' },
+  created: { label: '新建', color: 'green' },
+  updated: { label: '更新草稿', color: 'blue' },
+  adjusted: { label: '生成调整稿', color: 'orange' },
   unchanged: { label: '无变化', color: 'default' },
 };
 

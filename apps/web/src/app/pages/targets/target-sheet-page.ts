@@ -1,21 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { LibraryEntryDto, SheetCompareDto, SheetProjectPart, SheetVersionDto, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
-import {
-  checkSheet,
-  COMPARATORS,
-  DEFAULT_PROFILE,
-  KINDS,
-  PROJECT_DICTIONARY,
-  REVIEW_GRADES,
-  REVIEW_RATINGS,
-  ReviewGrade,
-  SHEET_STATUS_LABELS,
-  SheetCheck,
-  startingLevel1,
-} from '@pm/domain';
+import { ChainAction, CHAIN_ACTION_LABELS, checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_GRADES, REVIEW_RATINGS, ReviewGrade, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
@@ -25,21 +12,23 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { SessionService } from '../../core/session.service';
 import { PATHS } from '../../paths';
+import { TARGET_COLUMNS, TARGET_COLUMNS_FULL } from '../../shared/indicator-grid/grid-columns';
+import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/indicator-grid/grid-rows';
+import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { addYuan, YuanPipe } from '../../shared/money';
 import { runAction } from '../../shared/run-action';
 import { ProjectsApi } from '../projects/projects.api';
-import { emptyRow, rowsFromPaste, splitValueCell, withSpans } from './sheet-rows';
 import { TargetsApi, TransitionName } from './targets.api';
 import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
 
 @Component({
   selector: 'pm-target-sheet-page',
-  imports: [NgTemplateOutlet, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
+  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './target-sheet-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -48,18 +37,14 @@ export class TargetSheetPage {
   private readonly api = inject(TargetsApi);
   private readonly projectsApi = inject(ProjectsApi);
   private readonly message = inject(NzMessageService);
-  protected readonly session = inject(SessionService);
   readonly id = input.required<string>();
 
   protected readonly text = SHEET_TEXT;
   protected readonly statusLabels = SHEET_STATUS_LABELS;
   protected readonly changeLabels = CHANGE_LABELS;
   protected readonly fieldLabels = FIELD_LABELS;
-  protected readonly comparators = COMPARATORS;
-  protected readonly kinds = KINDS;
   protected readonly grades = REVIEW_GRADES;
   protected readonly ratingNames = REVIEW_RATINGS;
-  protected readonly level1Names = Object.keys(PROJECT_DICTIONARY);
   protected readonly projectsPath = PATHS.projects;
   protected readonly fundFields = [
     { key: 'currentYearAppropriation', label: '当年财政拨款' },
@@ -82,6 +67,9 @@ export class TargetSheetPage {
   protected readonly busy = signal(false);
   protected readonly pasting = signal(false);
   protected readonly picking = signal(false);
+  /** The compact columns, or every column of the contract. */
+  protected readonly allColumns = signal(false);
+  protected readonly columns = computed(() => (this.allColumns() ? TARGET_COLUMNS_FULL : TARGET_COLUMNS));
   protected readonly libraryQuery = signal('');
   protected readonly library = resource({
     params: () => (this.picking() ? this.libraryQuery() : undefined),
@@ -89,12 +77,21 @@ export class TargetSheetPage {
   });
   protected pasteText = '';
   protected readonly review = { comment: '', grade: null as ReviewGrade | null, ratings: {} as Record<string, ReviewGrade> };
-  /** Comments the reviewer anchors to rows, sent with the decision. */
-  protected readonly rowNotes = signal<{ row: number; message: string }[]>([]);
-  protected noteRow: number | null = null;
+  /** Comments the reviewer anchors to indicators, sent with the decision. */
+  protected readonly rowNotes = signal<{ indicatorId: string; message: string }[]>([]);
+  protected noteIndicator: string | null = null;
   protected noteText = '';
+  /** The returned sheet's comments and the reviewer's drafts, shown at their indicators. */
+  protected readonly notesById = computed(() => {
+    const notes: Record<string, string[]> = {};
+    const add = (id: string | null, message: string) => {
+      if (id) notes[id] = [...(notes[id] ?? []), message];
+    };
+    for (const c of this.sheet.value()?.sinceReturn?.rowComments ?? []) add(c.indicatorId, c.resolved ? `${c.message}（已修改）` : c.message);
+    for (const n of this.rowNotes()) add(n.indicatorId, `${n.message}（随审核意见发送）`);
+    return notes;
+  });
 
-  protected readonly spanned = computed(() => withSpans(this.rows()));
   /** The checks of SPEC §3, run in the browser on every keystroke by the same domain code the API runs. */
   protected readonly profile = computed(() => this.sheet.value()?.profile ?? DEFAULT_PROFILE);
   protected readonly checks = computed<SheetCheck[]>(() => checkSheet(this.rows(), this.profile(), this.sheet.value()?.levelWeights ?? {}));
@@ -111,40 +108,13 @@ export class TargetSheetPage {
     return { byLevel1: [...totals.entries()].map(([level1, sum]) => ({ level1, sum: sum.toFixed() })), total: all.toFixed() };
   });
 
-  protected readonly canEdit = computed(() => this.session.can('targets.edit') && this.sheet.value()?.status === 'draft');
-  protected readonly canAdjust = computed(() => this.session.can('targets.edit') && this.sheet.value()?.status === 'approved');
-  protected readonly canReview = computed(() => {
-    const status = this.sheet.value()?.status;
-    const role = this.session.me()?.role;
-    return (role === 'department_reviewer' && status === 'submitted') || (role === 'finance_reviewer' && status === 'department_approved');
-  });
-
-  protected readonly isBlocking = (c: SheetCheck) => c.severity === 'blocking';
-
-  level2Options(level1: string): readonly string[] {
-    return PROJECT_DICTIONARY[level1] ?? [];
-  }
-
-  rowChecks(index: number): SheetCheck[] {
-    return this.checks().filter((c) => c.row === index + 1);
-  }
-
-  /** “第 3 行：…” without its row number, shown inside the row itself. */
-  withoutRow(message: string): string {
-    return message.replace(/^第 \d+ 行：/, '');
-  }
-
-  rowComment(index: number): string | null {
-    return this.sheet.value()?.sinceReturn?.rowComments.find((c) => c.row === index + 1)?.message ?? null;
-  }
-
-  update(index: number, change: Partial<TargetIndicatorDto>): void {
-    this.rows.update((rows) => rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
-  }
-
-  typeValue(index: number, typed: string): void {
-    this.rows.update((rows) => rows.map((r, i) => (i === index ? splitValueCell(r, typed) : r)));
-  }
+  /** What the review chain lets this user do now, as the API answered it from the chain table. */
+  private readonly actions = computed(() => this.sheet.value()?.actions ?? []);
+  protected readonly canEdit = computed(() => this.actions().includes('submit'));
+  protected readonly canAdjust = computed(() => this.actions().includes('adjust'));
+  protected readonly canReview = computed(() => this.actions().includes('approve'));
+  /** 良: the reviewer whose turn it is may make small edits of their own. */
+  protected readonly canReviewerEdit = computed(() => this.canReview() && this.actions().includes('save'));
 
   /** An empty sheet starts with one row per 一级 of the year's regime. */
   startEditing(): void {
@@ -154,34 +124,20 @@ export class TargetSheetPage {
 
   addRow(): void {
     const last = this.rows().at(-1);
-    this.rows.update((rows) => [...rows, emptyRow(last?.level1, last?.level2)]);
+    this.rows.update((rows) => insertInGroup(rows, emptyRow(last?.level1, last?.level2)));
   }
 
-  removeRow(index: number): void {
-    this.rows.update((rows) => rows.filter((_, i) => i !== index));
-  }
-
-  moveRow(index: number, by: -1 | 1): void {
-    const target = index + by;
-    this.rows.update((rows) => {
-      if (target < 0 || target >= rows.length) return rows;
-      const copy = [...rows];
-      [copy[index], copy[target]] = [copy[target], copy[index]];
-      return copy;
-    });
-  }
-
-  /** A library entry becomes a new row with its 一级/二级, comparator, unit, kind and 指标内容. */
+  /** A library entry becomes a new row in its 一级/二级 group, with its comparator, unit, kind and 指标内容. */
   pick(entry: LibraryEntryDto): void {
     const { level1, level2, name, comparator, unit, kind, content } = entry;
-    this.rows.update((rows) => [...rows.filter((r) => r.name.trim() || r.value.trim()), { ...emptyRow(level1, level2), name, comparator, unit, kind, content }]);
+    this.rows.update((rows) => insertInGroup(rows.filter((r) => r.name.trim() || r.value.trim()), { ...emptyRow(level1, level2), name, comparator, unit, kind, content }));
     this.message.success(`已添加“${name}”，请填写指标值与分值`);
   }
 
   applyPaste(): void {
     const pasted = rowsFromPaste(this.pasteText);
-    // the blank starting rows give way to what was pasted
-    this.rows.update((rows) => [...rows.filter((r) => r.name.trim() || r.value.trim()), ...pasted]);
+    // the blank starting rows give way to what was pasted, which goes into its groups
+    this.rows.update((rows) => grouped([...rows.filter((r) => r.name.trim() || r.value.trim()), ...pasted]));
     this.pasting.set(false);
     this.pasteText = '';
     this.message.info(`已粘贴 ${pasted.length} 行`);
@@ -224,8 +180,8 @@ export class TargetSheetPage {
 
   addRowNote(): void {
     const text = this.noteText.trim();
-    if (!this.noteRow || !text) return;
-    this.rowNotes.update((notes) => [...notes, { row: this.noteRow as number, message: text }]);
+    if (!this.noteIndicator || !text) return;
+    this.rowNotes.update((notes) => [...notes, { indicatorId: this.noteIndicator as string, message: text }]);
     this.noteText = '';
   }
 
@@ -237,7 +193,7 @@ export class TargetSheetPage {
     await this.transition('return', { comment: this.review.comment, reviewGrade: this.review.grade ?? undefined, ratings: this.ratings(), rowComments: this.notes() });
   }
 
-  private notes(): { row: number; message: string }[] | undefined {
+  private notes(): { indicatorId: string; message: string }[] | undefined {
     return this.rowNotes().length ? this.rowNotes() : undefined;
   }
 
@@ -257,6 +213,12 @@ export class TargetSheetPage {
     this.comparison.set(await this.api.compare(this.id(), version.number - 1, version.number));
   }
 
+  /** What a version records, as the clerk says it: 提交, 退回, 审核通过, 批复, 发起调整. */
+  versionLabel(version: SheetVersionDto): string {
+    if (version.action === 'approve' && version.statusAfter === 'approved') return '批复';
+    return CHAIN_ACTION_LABELS[version.action as ChainAction] ?? version.action;
+  }
+
   private ratings(): Record<string, ReviewGrade> | undefined {
     return Object.keys(this.review.ratings).length ? this.review.ratings : undefined;
   }
@@ -268,6 +230,7 @@ export class TargetSheetPage {
       this.history.reload();
       this.review.comment = '';
       this.rowNotes.set([]);
+      this.editing.set(false);
       return `已${({ submit: '提交', approve: '审核通过', return: '退回', adjust: '发起调整' } as const)[name]}`;
     });
   }

@@ -24,6 +24,9 @@ export const SHEET_TEXT = {
 export const CHANGE_LABELS = { added: '新增', removed: '删除', changed: '修改' } as const;
 
 export const FIELD_LABELS: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
   comparator: '指标性质',
   value: '指标值',
   unit: '度量单位',

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { TargetIndicatorDto } from '@pm/api-contract';
+import { EntityManager, In } from 'typeorm';
+import { badRequest } from '../common/api-error';
+import { toIndicatorColumns, toIndicatorDto } from './sheet-rows';
+import { TargetIndicator } from './target-indicator.entity';
+
+export interface SheetRows {
+  sheetId: string;
+  /** The rows in order; a row carrying the id of one of this sheet's rows keeps it. */
+  rows: TargetIndicatorDto[];
+}
+
+type Column = [name: string, type: string, of: (r: Partial<TargetIndicator>) => unknown];
+/** The stored columns of a row, one definition for the update and the insert. */
+const COLUMNS: Column[] = [
+  ['sheet_id', 'uuid', (r) => r.sheetId],
+  ['position', 'int', (r) => r.position],
+  ['level1', 'varchar', (r) => r.level1],
+  ['level2', 'varchar', (r) => r.level2],
+  ['name', 'varchar', (r) => r.name],
+  ['comparator', 'varchar', (r) => r.comparator ?? null],
+  ['value', 'varchar', (r) => r.value],
+  ['value_number', 'numeric', (r) => r.valueNumber ?? null],
+  ['unit', 'varchar', (r) => r.unit],
+  ['kind', 'varchar', (r) => r.kind],
+  ['content', 'text', (r) => r.content ?? ''],
+  ['basis', 'text', (r) => r.basis ?? ''],
+  ['last_year_actual', 'numeric', (r) => r.lastYearActual ?? null],
+  ['weight', 'numeric', (r) => r.weight ?? null],
+  ['scoring_rule', 'text', (r) => r.scoringRule ?? ''],
+  ['evidence', 'text', (r) => r.evidence ?? ''],
+];
+
+/**
+ * The rows of target sheets. A write keeps each indicator's identity: rows that carry their id are
+ * updated in place, rows without one are inserted, rows left out are deleted — set-based, a few
+ * statements for any number of sheets (the importer writes 30,000 rows through it).
+ */
+@Injectable()
+export class IndicatorRowsStore {
+  async rowsOf(db: EntityManager, sheetId: string): Promise<TargetIndicatorDto[]> {
+    return (await this.rowsOfSheets(db, [sheetId])).get(sheetId) ?? [];
+  }
+
+  async rowsOfSheets(db: EntityManager, sheetIds: string[]): Promise<Map<string, TargetIndicatorDto[]>> {
+    const bySheet = new Map<string, TargetIndicatorDto[]>();
+    if (sheetIds.length === 0) return bySheet;
+    const rows = await db.find(TargetIndicator, { where: { sheetId: In(sheetIds) }, order: { sheetId: 'ASC', position: 'ASC' } });
+    for (const row of rows) {
+      const list = bySheet.get(row.sheetId) ?? [];
+      list.push(toIndicatorDto(row));
+      bySheet.set(row.sheetId, list);
+    }
+    return bySheet;
+  }
+
+  /** Writes the rows of each sheet; 400 (row-tied) for an id that is not one of that sheet's rows. */
+  async write(db: EntityManager, sheets: SheetRows[]): Promise<void> {
+    if (sheets.length === 0) return;
+    const sheetIds = sheets.map((s) => s.sheetId);
+    const owner = new Map<string, string>(
+      (await db.query(`SELECT id, sheet_id FROM target_indicators WHERE sheet_id = ANY($1::uuid[])`, [sheetIds])).map((r: { id: string; sheet_id: string }) => [r.id, r.sheet_id]),
+    );
+    const kept: Partial<TargetIndicator>[] = [];
+    const fresh: Partial<TargetIndicator>[] = [];
+    for (const sheet of sheets) {
+      const seen = new Set<string>();
+      sheet.rows.forEach((row, i) => {
+        if (row.id && (owner.get(row.id) !== sheet.sheetId || seen.has(row.id))) {
+          const message = `第 ${i + 1} 行：${seen.has(row.id) ? '与前面的行是同一条指标（编号重复）' : '指标编号不属于本表，可能已被删除，请刷新后重试'}`;
+          throw badRequest(message, [{ row: i + 1, field: 'id', message }]);
+        }
+        if (row.id) seen.add(row.id);
+        (row.id ? kept : fresh).push(toIndicatorColumns(sheet.sheetId, row, i + 1));
+      });
+    }
+    await db.query(`DELETE FROM target_indicators WHERE sheet_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`, [sheetIds, kept.map((r) => r.id)]);
+    if (kept.length > 0) {
+      const columns = COLUMNS.filter(([name]) => name !== 'sheet_id');
+      await db.query(
+        `UPDATE target_indicators t SET ${columns.map(([name]) => `${name} = u.${name}`).join(', ')}
+         FROM unnest($1::uuid[], ${columns.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ')}) AS u(id, ${columns.map(([name]) => name).join(', ')})
+         WHERE t.id = u.id`,
+        [kept.map((r) => r.id), ...columns.map(([, , of]) => kept.map(of))],
+      );
+    }
+    if (fresh.length > 0) {
+      await db.query(
+        `INSERT INTO target_indicators (${COLUMNS.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
+        COLUMNS.map(([, , of]) => fresh.map(of)),
+      );
+    }
+  }
+}

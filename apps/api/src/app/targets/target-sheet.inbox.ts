@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SessionUser, TargetSheetInboxItem } from '@pm/api-contract';
+import { SheetStatus, TARGET_SHEET_CHAIN } from '@pm/domain';
+import { DataSource } from 'typeorm';
+import { ScopeService } from '../access/scope.service';
+import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
+import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { Organization } from '../organizations/organization.entity';
+import { Project } from '../projects/project.entity';
+import { TargetSheet } from './target-sheet.entity';
+
+interface Row {
+  project_id: string;
+  project_name: string;
+  unit_name: string;
+  fiscal_year: number;
+  status: SheetStatus | null;
+  is_adjustment: boolean | null;
+  returned: boolean | null;
+  since: Date;
+  deadline: string | null;
+}
+
+/** The sheets of open years waiting for this user, in the states the chain gives their role (a project without a sheet is a draft to fill in). */
+@Injectable()
+export class TargetSheetInbox extends ChainInboxSource {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    scope: ScopeService,
+    inbox: InboxService,
+  ) {
+    super(scope, inbox);
+  }
+
+  async waiting(user: SessionUser, limit: number): Promise<{ items: TargetSheetInboxItem[]; total: number }> {
+    const query = this.dataSource
+      .createQueryBuilder(Project, 'p')
+      .innerJoin(Organization, 'o', 'o.id = p.unit_id')
+      .innerJoin(FiscalYear, 'y', "y.year = p.fiscal_year AND y.status = 'open'")
+      .leftJoin(TargetSheet, 's', 's.project_id = p.id')
+      .select([
+        'p.id AS project_id',
+        'p.name AS project_name',
+        'o.name AS unit_name',
+        'p.fiscal_year AS fiscal_year',
+        's.status AS status',
+        's.is_adjustment AS is_adjustment',
+        's.returned_version_id IS NOT NULL AS returned',
+        'coalesce(s.updated_at, p.created_at) AS since',
+        "to_char(y.target_deadline, 'YYYY-MM-DD') AS deadline",
+      ])
+    const states = await this.awaiting(user, TARGET_SHEET_CHAIN, query, 'p.unit_id');
+    if (states.length === 0) return { items: [], total: 0 };
+    query.andWhere("coalesce(s.status, 'draft') = ANY(:states)", { states });
+    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('since', 'ASC').limit(limit).getRawMany<Row>()]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        kind: 'target_sheet',
+        projectId: r.project_id,
+        projectName: r.project_name,
+        unitName: r.unit_name,
+        fiscalYear: r.fiscal_year,
+        status: r.status ?? 'draft',
+        reason: reasonOf(r),
+        since: new Date(r.since).toISOString(),
+        deadline: r.deadline,
+      })),
+    };
+  }
+}
+
+function reasonOf(r: Row): string {
+  if (r.status === 'submitted') return '待审核';
+  if (r.status === 'department_approved') return '待批复';
+  if (r.returned) return '被退回，待修改';
+  if (r.is_adjustment) return '调整中，待提交';
+  return r.status ? '草稿，待提交' : '待填报';
+}
