@@ -25,12 +25,12 @@ describe('review chain and indicator identity', () => {
     running = await startApp();
     const admin = await new Client(running.url).as('admin');
     const financeOrg = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = (await admin.post('/api/organizations', { name: '曲靖市林业和草原局', kind: 'department', parentId: financeOrg?.id })).body.id;
-    const unit = (await admin.post('/api/organizations', { name: '曲靖市林业和草原局（本级）', kind: 'unit', parentId: department })).body.id;
-    await admin.post('/api/users', { username: 'lcj.lead', password: 'Forest@2026', displayName: '林草局项目负责人', role: 'project_lead', organizationId: unit });
-    await admin.post('/api/users', { username: 'lcj.reviewer', password: 'Forest@2026', displayName: '林草局审核人', role: 'department_reviewer', organizationId: department });
-    lead = await new Client(running.url).as('lcj.lead', 'Forest@2026');
-    reviewer = await new Client(running.url).as('lcj.reviewer', 'Forest@2026');
+    const department = (await admin.post('/api/organizations', { name: '曲靖市乡村振兴局', kind: 'department', parentId: financeOrg?.id })).body.id;
+    const unit = (await admin.post('/api/organizations', { name: '曲靖市乡村振兴局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'xczx.lead', password: 'Rural@2026x', displayName: '乡村振兴局项目负责人', role: 'project_lead', organizationId: unit });
+    await admin.post('/api/users', { username: 'xczx.reviewer', password: 'Rural@2026x', displayName: '乡村振兴局审核人', role: 'department_reviewer', organizationId: department });
+    lead = await new Client(running.url).as('xczx.lead', 'Rural@2026x');
+    reviewer = await new Client(running.url).as('xczx.reviewer', 'Rural@2026x');
     finance = await new Client(running.url).as('finance');
     projectId = (await lead.post('/api/projects', { fiscalYear: 2026, unitId: unit, name: '森林防火巡查经费', funds: { total: '50000.00', currentYearAppropriation: '50000.00', carryOver: '0', other: '0' } })).body.id;
   });
