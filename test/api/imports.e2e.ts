@@ -209,7 +209,7 @@ describe('importing and exporting target tables', () => {
     expect((await lead.upload(URL(), 'broken.xlsx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(64)]))).body.message).toBe('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
     expect((await lead.upload(URL(), 'notes.txt', '会议纪要\n第一项\t第二项', 'text/plain')).body.message).toBe('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
     const huge = await lead.upload(URL(), 'huge.txt', Buffer.alloc(21 * 1024 * 1024, 0x41), 'text/plain');
-    expect(huge).toMatchObject({ status: 400, body: { message: '文件超过 20 MB，请按单位或项目拆分后再导入' } });
+    expect(huge).toMatchObject({ status: 413, body: { message: '文件超过 20 MB，请拆分后再上传' } });
     expect((await lead.request('POST', URL(), undefined)).body.message).toBe('请上传 .xlsx 文件，或粘贴从表格复制的内容');
     expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('1999 年度尚未设立，请联系管理员');
     expect(await projectsOfUnit()).toHaveLength(13);

@@ -9,3 +9,4 @@ export * from './lib/review';
 export * from './lib/inbox';
 export * from './lib/targets';
 export * from './lib/imports';
+export * from './lib/monitoring';

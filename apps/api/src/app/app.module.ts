@@ -15,6 +15,8 @@ import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LibraryModule } from './library/library.module';
+import { EvidenceModule } from './evidence/evidence.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewModule } from './review/review.module';
@@ -47,6 +49,8 @@ export class AppModule implements NestModule {
         ReviewModule,
         TargetsModule,
         DepartmentTargetsModule,
+        EvidenceModule,
+        MonitoringModule,
         ImportsModule,
         ExportsModule,
         InboxModule,

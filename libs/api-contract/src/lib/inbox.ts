@@ -1,4 +1,4 @@
-import type { DepartmentTargetStatus, SheetStatus } from '@pm/domain';
+import type { BudgetCutStatus, DepartmentTargetStatus, SheetStatus } from '@pm/domain';
 
 interface InboxItemBase {
   fiscalYear: number;
@@ -23,7 +23,28 @@ export interface DepartmentTargetInboxItem extends InboxItemBase {
   status: DepartmentTargetStatus;
 }
 
-export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem;
+/** A 绩效运行监控表 to file or review; its deadline is the round's. */
+export interface MonitoringReportInboxItem extends InboxItemBase {
+  kind: 'monitoring_report';
+  reportId: string;
+  projectId: string;
+  projectName: string;
+  roundId: string;
+  cutoffDate: string;
+  status: SheetStatus;
+}
+
+/** 调减预算申请 waiting for finance, or returned to its lead. */
+export interface BudgetCutInboxItem extends InboxItemBase {
+  kind: 'budget_cut';
+  budgetCutId: string;
+  reportId: string;
+  projectId: string;
+  projectName: string;
+  status: BudgetCutStatus;
+}
+
+export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem | MonitoringReportInboxItem | BudgetCutInboxItem;
 
 export interface InboxResponse {
   items: InboxItem[];

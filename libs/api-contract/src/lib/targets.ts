@@ -32,6 +32,8 @@ export interface TargetSheetDto {
   profile: SettingsProfile;
   /** What the review chain lets the signed-in user do now. */
   actions: ChainAction[];
+  /** An adjustment started from a red monitoring report: that report and its red indicators. */
+  adjustmentSource: { reportId: string; cutoffDate: string; indicatorIds: string[] } | null;
 }
 
 /** The project's annual overall goal and funds, which are part of the sheet. */

@@ -12,9 +12,14 @@ import { DocumentVersion } from '../review/document-version.entity';
 import { TargetIndicator } from '../targets/target-indicator.entity';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { User } from '../users/user.entity';
+import { EvidenceContent, EvidenceFile } from '../evidence/evidence-file.entity';
+import { BudgetCut } from '../monitoring/budget-cut.entity';
+import { MonitoringReport } from '../monitoring/monitoring-report.entity';
+import { MonitoringRound } from '../monitoring/monitoring-round.entity';
+import { MonitoringRow } from '../monitoring/monitoring-row.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,28 +1,14 @@
-import { CallHandler, Controller, ExecutionContext, HttpCode, Injectable, NestInterceptor, PayloadTooLargeException, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
 import type { Request } from 'express';
-import { catchError, Observable, throwError } from 'rxjs';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
+import { UploadLimit, utf8Name } from '../common/uploads';
 import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { MAX_UPLOAD_BYTES, sourceOfText, sourcesOfUpload } from './workbook';
-
-/** An upload over the limit is the clerk's mistake to fix: a 400 that says how big it may be. */
-@Injectable()
-class UploadLimit implements NestInterceptor {
-  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(catchError((error) => throwError(() => (error instanceof PayloadTooLargeException ? badRequest('文件超过 20 MB，请按单位或项目拆分后再导入') : error))));
-  }
-}
-
-/** Browsers send UTF-8 file names that the multipart parser reads as Latin-1. */
-function utf8Name(name: string): string {
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  return decoded.includes('\uFFFD') ? name : decoded;
-}
 
 @ApiTags('imports')
 @ApiBearerAuth()

@@ -59,6 +59,7 @@ export class ReviewRunner {
     if (!document) throw new ConflictException(kind.missing);
     refuseUnless(await this.decision(user, kind, key, document, action));
     if (document.version !== version) throw new ConflictException(kind.stale(document.version, version));
+    await kind.check?.(db, document, key, action, null);
     return document;
   }
 

@@ -26,8 +26,11 @@ export interface ReviewedKind<D extends ReviewedEntity, K> {
   createdOnFirstSave: boolean;
   /** What a version keeps of the document, taken at every transition. */
   snapshot(db: EntityManager, document: D, key: K): Promise<ReviewSnapshot>;
-  /** Refuses a transition for reasons of content (blocking checks on submit) by throwing a 400. */
-  check?(db: EntityManager, document: D, key: K, action: string, snapshot: ReviewSnapshot): Promise<void>;
+  /**
+   * Refuses a change for the document's own reasons by throwing: blocking checks on submit (400), a
+   * closed monitoring round (409). Called for content changes (snapshot null) and transitions.
+   */
+  check?(db: EntityManager, document: D, key: K, action: string, snapshot: ReviewSnapshot | null): Promise<void>;
   /** The kind's own columns for a transition's effects (the runner sets the common ones). */
   columns?(effects: readonly ChainEffect[], version: DocumentVersion): Partial<D>;
   /** Said when the document does not exist (409) and when the version read is stale (409). */

@@ -28,6 +28,10 @@ export class TargetSheet extends ReviewedEntity {
   @Column({ type: 'boolean', default: false })
   notFitForBudget!: boolean;
 
+  /** An adjustment started from a red monitoring report: the report and the red rows it is about. */
+  @Column({ type: 'jsonb', nullable: true })
+  adjustmentSource!: { reportId: string; cutoffDate: string; indicatorIds: string[] } | null;
+
   @ManyToOne(() => DocumentVersion)
   @JoinColumn({ name: 'in_force_version_id', foreignKeyConstraintName: 'target_sheets_in_force_fkey' })
   inForceVersion?: DocumentVersion;

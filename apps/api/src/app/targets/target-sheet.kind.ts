@@ -41,8 +41,8 @@ export class TargetSheetKind implements ReviewedKind<TargetSheet, Project> {
   }
 
   /** A submit with blocking checks is refused with every check tied to its row. */
-  async check(_db: EntityManager, sheet: TargetSheet, project: Project, action: string, snapshot: SheetSnapshot): Promise<void> {
-    if (action !== 'submit') return;
+  async check(_db: EntityManager, sheet: TargetSheet, project: Project, action: string, snapshot: SheetSnapshot | null): Promise<void> {
+    if (action !== 'submit' || !snapshot) return;
     if (snapshot.indicators.length === 0) throw badRequest('绩效目标表还没有指标，不能提交');
     const profile = await this.settings.profileForYear(project.fiscalYear);
     const blocking = checkSheet(snapshot.indicators, profile, sheet.levelWeights).filter((c) => c.severity === 'blocking');

@@ -10,7 +10,7 @@ import { Project } from '../projects/project.entity';
 import { ProjectsService } from '../projects/projects.service';
 import { DocumentVersion } from '../review/document-version.entity';
 import { ReviewHistory } from '../review/review-history.service';
-import { ReviewRunner } from '../review/review-runner.service';
+import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
 import { SettingsService } from '../settings/settings.service';
 import { IndicatorRowsStore } from './indicator-rows.store';
 import { SheetSnapshot } from './sheet-snapshot';
@@ -57,6 +57,11 @@ export class TargetSheetsService {
     const project = await this.projects.findVisible(user, projectId);
     await this.dataSource.transaction((db) => this.runner.transition(db, user, this.kind, project, action, body));
     return this.read(user, projectId);
+  }
+
+  /** Refuses (403) anyone but the sheet's author — what the chain's author rows require. */
+  async assertAuthor(user: SessionUser, project: Project): Promise<void> {
+    refuseUnless(await this.runner.decision(user, this.kind, project, null, 'save'));
   }
 
   /** The rows written in place, every row's change audited by its indicator. */
@@ -125,6 +130,7 @@ export class TargetSheetsService {
       inForceVersion: inForce?.number ?? null,
       profile,
       actions: await this.runner.actionsFor(user, this.kind, project, sheet),
+      adjustmentSource: sheet?.isAdjustment ? sheet.adjustmentSource : null,
     };
   }
 }

@@ -36,6 +36,12 @@ describe('who may do what', () => {
     ['finance_reviewer', 'departmentTargets.review', true],
     ['finance_reviewer', 'departmentTargets.edit', false],
     ['project_lead', 'departmentTargets.edit', false],
+    ['finance_reviewer', 'monitoring.manage', true],
+    ['department_reviewer', 'monitoring.manage', false],
+    ['project_lead', 'monitoring.edit', true],
+    ['project_lead', 'monitoring.review', false],
+    ['department_reviewer', 'monitoring.review', true],
+    ['admin', 'monitoring.read', true],
   ])('%s may %s: %s', (role, action, expected) => {
     expect(hasPermission(role, action)).toBe(expected);
   });

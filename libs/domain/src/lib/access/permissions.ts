@@ -21,6 +21,10 @@ export const ACTIONS = [
   'targets.import',
   'departmentTargets.edit',
   'departmentTargets.review',
+  'monitoring.read',
+  'monitoring.edit',
+  'monitoring.review',
+  'monitoring.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,10 +39,38 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'targets.read',
     'inbox.read',
     'audit.read',
+    'monitoring.read',
   ],
-  finance_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import', 'departmentTargets.review'],
-  department_reviewer: ['organizations.read', 'fiscalYears.read', 'projects.read', 'targets.read', 'targets.review', 'inbox.read', 'audit.read', 'library.curate', 'targets.import', 'departmentTargets.edit'],
-  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import'],
+  finance_reviewer: [
+    'organizations.read',
+    'fiscalYears.read',
+    'projects.read',
+    'targets.read',
+    'targets.review',
+    'inbox.read',
+    'audit.read',
+    'library.curate',
+    'targets.import',
+    'departmentTargets.review',
+    'monitoring.read',
+    'monitoring.review',
+    'monitoring.manage',
+  ],
+  department_reviewer: [
+    'organizations.read',
+    'fiscalYears.read',
+    'projects.read',
+    'targets.read',
+    'targets.review',
+    'inbox.read',
+    'audit.read',
+    'library.curate',
+    'targets.import',
+    'departmentTargets.edit',
+    'monitoring.read',
+    'monitoring.review',
+  ],
+  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import', 'monitoring.read', 'monitoring.edit'],
 };
 
 export function hasPermission(role: Role, action: Action): boolean {

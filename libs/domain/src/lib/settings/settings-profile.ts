@@ -1,4 +1,5 @@
 import { Regime } from '../indicators/dictionary';
+import { DEFAULT_WARNING_RULES, WarningRules } from '../monitoring/warning-rules';
 
 /**
  * A named parameter profile (SPEC §8): a province's rules as data. One profile is chosen per
@@ -22,6 +23,8 @@ export interface SettingsProfile {
   /** Lower bounds (inclusive) of 优, 良, 中; below 中 is 差. */
   gradeBands: { 优: string; 良: string; 中: string };
   deviationCategories: string[];
+  /** How monitoring colours its warnings (SPEC §5). */
+  warningRules: WarningRules;
 }
 
 export const DEFAULT_PROFILE: SettingsProfile = {
@@ -36,6 +39,7 @@ export const DEFAULT_PROFILE: SettingsProfile = {
   notApplicableRescale: true,
   gradeBands: { 优: '90', 良: '80', 中: '60' },
   deviationCategories: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
+  warningRules: DEFAULT_WARNING_RULES,
 };
 
 export const CORE_2021_PROFILE: SettingsProfile = {
