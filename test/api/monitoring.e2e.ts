@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
 
@@ -224,5 +225,53 @@ describe('monitoring rounds and reports', () => {
     expect((await finance.get(`/api/monitoring-rounds/${roundId}/reports?colour=red`)).body).toMatchObject({ total: 1, items: [{ id: reportId, colour: 'red', status: 'approved' }] });
     expect((await finance.get(`/api/monitoring-rounds/${roundId}/reports?colour=purple`)).status).toBe(400);
     expect((await lead.get(`/api/monitoring-reports?projectId=${projectId}`)).body.items).toEqual([expect.objectContaining({ id: reportId, cutoffDate: '2026-06-30', colour: 'red', budgetRate: '50.00' })]);
+  });
+
+  it('exports the 执行监控表 with its colours, and imports a copy filled in Excel back into the same indicators', async () => {
+    const exported = await lead.download(`${report()}.xlsx`);
+    expect(exported.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.content as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('2026 年项目支出绩效目标执行监控表（截至 2026-06-30）');
+    const texts = sheet.getSheetValues().flat().map((v) => String(v ?? ''));
+    expect(texts).toEqual(expect.arrayContaining(['城市更新调研经费', '全年预算数（元）', '1-6月执行数（元）', '50.00%', '红：1 ÷ (12 × 6/12) = 16.67% → 红（<60%）']));
+    const list = await finance.download(`/api/monitoring-rounds/${roundId}/reports.xlsx`);
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.load(list.content as unknown as ArrayBuffer);
+    expect(summary.worksheets[0].getRow(4).values).toEqual(expect.arrayContaining(['曲靖市住房和城乡建设局', '城市更新调研经费', '50.00%', '红']));
+
+    // the lead of the other project fills the exported table in Excel and uploads it
+    const otherReport = (await finance.get(`/api/monitoring-rounds/${roundId}/reports?projectId=${otherProjectId}`)).body.items[0].id;
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.load((await lead.download(`${report(otherReport)}.xlsx`)).content as unknown as ArrayBuffer);
+    const form = blank.worksheets[0];
+    const header = form.getSheetValues().findIndex((r) => Array.isArray(r) && r.includes('完成目标可能性'));
+    form.getRow(4).getCell(4).value = 480000;
+    form.getRow(4).getCell(8).value = 1100000;
+    const values: [string, string, string][] = [['5', '12', '确定能'], ['97', '97', '确定能'], ['50', '88', '确定能'], ['部分达成目标并具有一定效果', '达成目标', '有可能'], ['91', '91', '确定能']];
+    values.forEach(([current, forecast, likelihood], i) => {
+      const line = form.getRow(header + 1 + i);
+      line.getCell(5).value = current;
+      line.getCell(6).value = forecast;
+      line.getCell(7).value = likelihood;
+    });
+    const filled = Buffer.from(await blank.xlsx.writeBuffer());
+    const maybe = await lead.upload(`${report(otherReport)}/import?dryRun=maybe`, '监控表.xlsx', filled);
+    expect([maybe.status, maybe.body.errors[0]?.message]).toEqual([400, 'dryRun 应为 true 或 false']);
+    const preview = await lead.upload(`${report(otherReport)}/import?dryRun=true`, '监控表.xlsx', filled);
+    expect(preview.body).toMatchObject({ dryRun: true, rows: 5, colour: 'yellow', errors: [] });
+    expect((await lead.get(report(otherReport))).body.version).toBe(0);
+    const stored = await lead.upload(`${report(otherReport)}/import`, '监控表.xlsx', filled);
+    expect(stored.status).toBe(200);
+    const after = (await lead.get(report(otherReport))).body;
+    expect(after).toMatchObject({ version: 1, colour: 'yellow', budget: { executed: '480000.00', forecast: '1100000.00', rate: '40.00' } });
+    expect(after.indicators.map((r: { current: string }) => r.current)).toEqual(['5', '97', '50', '部分达成目标并具有一定效果', '91']);
+
+    form.getRow(header + 2).getCell(5).value = '九十七';
+    const wrong = await lead.upload(`${report(otherReport)}/import`, '监控表.xlsx', Buffer.from(await blank.xlsx.writeBuffer()));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([{ row: header + 2, field: 'current', message: `绩效目标执行监控表 第 ${header + 2} 行：“问题整改率”：截至当前完成值“九十七”不是数字` }]);
+    expect((await lead.get(report(otherReport))).body.version).toBe(1);
   });
 });

@@ -29,3 +29,4 @@ export * from './lib/monitoring/assess-report';
 export * from './lib/monitoring/monitoring-chain';
 export * from './lib/workflow/report-chain';
 export * from './lib/evidence/file-type';
+export * from './lib/tables/monitoring-table-reader';

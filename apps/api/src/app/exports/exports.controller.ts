@@ -5,8 +5,8 @@ import type { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { ExportFile, ExportsService } from './exports.service';
 import { ExportQueryDto } from './export.dto';
+import { sendXlsx, XLSX } from './send-xlsx';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -52,7 +52,6 @@ export class ExportsController {
   }
 
   private send(response: Response, file: ExportFile): StreamableFile {
-    response.setHeader('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return new StreamableFile(file.content, { type: XLSX });
+    return sendXlsx(response, file);
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DocumentVersionDto, EvidenceFileDto, MonitoringReportDto, MonitoringTrendItem, Page, SessionUser } from '@pm/api-contract';
 import { IsOptional, IsUUID } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/session';
@@ -11,6 +12,10 @@ import { ReviewHistory } from '../review/review-history.service';
 import { ReviewRequestDto } from '../review/dto/review-request.dto';
 import { BudgetCutRequestDto, SaveMonitoringReportDto, TrendQueryDto } from './dto/monitoring.dto';
 import { MonitoringReportsService, ReportTransition } from './monitoring-reports.service';
+import { MonitoringImportResult, MonitoringTablesService } from './monitoring-tables.service';
+import { sendXlsx, XLSX } from '../exports/send-xlsx';
+import { MAX_UPLOAD_BYTES, sourcesOfUpload } from '../imports/workbook';
+import { DryRunQueryDto } from '../imports/dto/import.dto';
 
 const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -28,6 +33,7 @@ export class MonitoringReportsController {
     private readonly reports: MonitoringReportsService,
     private readonly evidence: EvidenceService,
     private readonly history: ReviewHistory,
+    private readonly tables: MonitoringTablesService,
   ) {}
 
   @Get()
@@ -35,6 +41,26 @@ export class MonitoringReportsController {
   @ApiOperation({ summary: '项目在各批次的监控表（趋势）；可按项目、年度筛选' })
   list(@CurrentUser() user: SessionUser, @Query() query: TrendQueryDto): Promise<Page<MonitoringTrendItem>> {
     return this.reports.trend(user, query);
+  }
+
+  @Get(':id.xlsx')
+  @RequirePermission('monitoring.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出项目支出绩效目标执行监控表（含预警颜色与计算过程；隐藏列“指标编号”供填好后导回）' })
+  async exportReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return sendXlsx(response, await this.tables.reportFile(user, reportId));
+  }
+
+  @Post(':id/import')
+  @HttpCode(200)
+  @RequirePermission('monitoring.edit')
+  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '在 Excel 中填好的监控表（.xlsx）' } } } })
+  @ApiOperation({ summary: '导入在 Excel 中填好的监控表；dryRun=true 只检查；有任何问题时 400 且不保存' })
+  async importReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Query() query: DryRunQueryDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<MonitoringImportResult> {
+    if (!file) throw badRequest('请上传填好的监控表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
+    return this.tables.importReport(user, reportId, await sourcesOfUpload(utf8Name(file.originalname), file.buffer), query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -42,11 +42,16 @@ export class MonitoringReportsService implements OnModuleInit {
     this.evidence.registerOwner(this.kind.chain.kind, {
       assertChangeable: async (user, id) => {
         const report = await this.findVisible(user, id);
-        refuseUnless(await this.runner.decision(user, this.kind, report, report, 'save'));
-        await this.kind.check(this.dataSource.manager, report, report, 'save', null);
+        await this.assertChangeable(user, report, 'save');
         return report.unitId;
       },
     });
+  }
+
+  /** What a save or an import would refuse before anything is written: the chain's decision and a closed round. */
+  async assertChangeable(user: SessionUser, report: MonitoringReport, action: 'save' | 'import'): Promise<void> {
+    refuseUnless(await this.runner.decision(user, this.kind, report, report, action));
+    await this.kind.check(this.dataSource.manager, report, report, action, null);
   }
 
   /** The report when the user may read it; 404 otherwise. */

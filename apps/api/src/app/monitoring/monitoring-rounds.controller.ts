@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sendXlsx, XLSX } from '../exports/send-xlsx';
+import { MonitoringTablesService } from './monitoring-tables.service';
 import { MonitoringReportListItem, MonitoringRoundDto, Page, RoundDashboardDto, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { OpenMonitoringRoundDto, RoundListQueryDto, RoundReportsQueryDto, RoundStatusDto } from './dto/monitoring.dto';
@@ -11,7 +14,10 @@ const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiBearerAuth()
 @Controller('monitoring-rounds')
 export class MonitoringRoundsController {
-  constructor(private readonly rounds: MonitoringRoundsService) {}
+  constructor(
+    private readonly rounds: MonitoringRoundsService,
+    private readonly tables: MonitoringTablesService,
+  ) {}
 
   @Post()
   @RequirePermission('monitoring.manage')
@@ -25,6 +31,14 @@ export class MonitoringRoundsController {
   @ApiOperation({ summary: '监控批次及各色预警数（本人可见范围）' })
   list(@CurrentUser() user: SessionUser, @Query() query: RoundListQueryDto): Promise<Page<MonitoringRoundDto>> {
     return this.rounds.list(user, query.fiscalYear);
+  }
+
+  @Get(':id/reports.xlsx')
+  @RequirePermission('monitoring.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出批次内各项目的预警汇总表（带颜色）' })
+  async reportsFile(@CurrentUser() user: SessionUser, @Param('id', id()) roundId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return sendXlsx(response, await this.tables.roundFile(user, roundId));
   }
 
   @Get(':id')

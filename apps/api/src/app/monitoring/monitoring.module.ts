@@ -17,12 +17,13 @@ import { MonitoringRound } from './monitoring-round.entity';
 import { MonitoringRoundsController } from './monitoring-rounds.controller';
 import { MonitoringRoundsService } from './monitoring-rounds.service';
 import { MonitoringRow } from './monitoring-row.entity';
+import { MonitoringTablesService } from './monitoring-tables.service';
 
 /** 绩效运行监控 (SPEC §5): rounds, reports with their warnings, review on the chain, and what a red report leads to. */
 @Module({
   imports: [TypeOrmModule.forFeature([MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut]), InboxModule, TargetsModule, FiscalYearsModule],
   controllers: [MonitoringRoundsController, MonitoringReportsController, BudgetCutsController],
-  providers: [MonitoringRoundsService, MonitoringReportsService, MonitoringReportKind, MonitoringReportInbox, BudgetCutsService, BudgetCutKind, BudgetCutInbox],
+  providers: [MonitoringRoundsService, MonitoringReportsService, MonitoringReportKind, MonitoringReportInbox, BudgetCutsService, BudgetCutKind, BudgetCutInbox, MonitoringTablesService],
   exports: [MonitoringRoundsService, MonitoringReportsService],
 })
 export class MonitoringModule {}

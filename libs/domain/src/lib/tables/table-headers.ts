@@ -54,8 +54,8 @@ export function columnOf(header: string): TargetColumn | null {
   return LOOKUP.get(text) ?? LOOKUP.get(text.replace(/（.*）$/, '')) ?? null;
 }
 
-/** Columns only a self-evaluation (绩效自评表) has: such a table reports results, it sets no targets. */
-const RESULT_COLUMNS = new Set(['实际完成值', '全年实际值', '得分', '实际完成情况'].map(compact));
+/** Columns only a self-evaluation (绩效自评表) or a monitoring table (执行监控表) has: such a table reports results, it sets no targets. */
+const RESULT_COLUMNS = new Set(['实际完成值', '全年实际值', '得分', '实际完成情况', '截至当前完成值', '全年预计完成值', '完成目标可能性'].map(compact));
 
 /**
  * The column map of a header row (one or two rows: a group header like 绩效指标 over 一级/二级/三级),

@@ -2,17 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID } from 'class-validator';
 
-export class ImportQueryDto {
+/** `dryRun` read strictly: true / false (or 1 / 0); anything else is a 400, never a real import. */
+export class DryRunQueryDto {
+  @ApiPropertyOptional({ description: 'true：只预览，不保存', default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value))
+  @IsBoolean({ message: 'dryRun 应为 true 或 false' })
+  dryRun?: boolean;
+}
+
+export class ImportQueryDto extends DryRunQueryDto {
   @ApiProperty({ example: 2026 })
   @Type(() => Number)
   @IsInt({ message: '请选择预算年度' })
   fiscalYear!: number;
-
-  @ApiPropertyOptional({ description: 'true：只预览，不保存', default: false })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  dryRun?: boolean;
 
   @ApiPropertyOptional({ description: '导入到哪个预算单位（审核人必填；项目负责人默认本单位）', format: 'uuid' })
   @IsOptional()
