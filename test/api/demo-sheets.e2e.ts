@@ -16,7 +16,7 @@ describe('demo target sheets', () => {
 
   it('gives every role of the chain something in its 待办', async () => {
     expect(await inboxOf('zfb.lead')).toEqual(
-      expect.arrayContaining(['被退回，待修改:遗属生活补助资金', '调整中，待提交:政务信息工作经费', '草稿，待提交:《曲靖市人民政府公报》编印费及政府信息公开工作经费']),
+      expect.arrayContaining(['被退回，待修改:遗属生活补助资金', '调整中，待提交:政务信息工作经费', '待填报:其他人员支出', '调整中，待提交:督办及调研工作经费']),
     );
     expect(await inboxOf('zfb.reviewer')).toEqual(['待审核:政府门户网站运营维护专项经费']);
     expect(await inboxOf('xfj.reviewer')).toEqual(['待审核:信访智能系统及政务热线专项经费']);
@@ -79,5 +79,35 @@ describe('demo target sheets', () => {
       changes: [],
     });
     expect(sheet.indicators[5].name).toBe('发放及时率');
+  });
+
+  it('opens the 2026 monitoring round at 2026-07-31 with reports in every state and colour, each waiting in the right 待办', async () => {
+    const finance = await new Client(running.url).as('finance');
+    const round = (await finance.get('/api/monitoring-rounds?fiscalYear=2026')).body.items.find((r: { cutoffDate: string }) => r.cutoffDate === '2026-07-31');
+    expect(round).toMatchObject({ cutoffMonth: 7, reports: 6, colours: { red: 1, yellow: 1, green: 3, pending: 1 } });
+    const reports = (await finance.get(`/api/monitoring-rounds/${round.id}/reports`)).body.items.map((r: { projectName: string; status: string; colour: string }) => `${r.projectName}:${r.status}:${r.colour}`);
+    expect(reports).toEqual(
+      expect.arrayContaining([
+        '督办及调研工作经费:department_approved:red',
+        '政务信息工作经费:draft:yellow',
+        '市政府总值班室调度平台运营服务项目经费:submitted:green',
+        '《曲靖市人民政府公报》编印费及政府信息公开工作经费:approved:green',
+        '政府办机关专项经费:draft:green',
+        '办公用房租赁专项经费:draft:null',
+      ]),
+    );
+    const waiting = async (username: string) =>
+      ((await (await new Client(running.url).as(username)).get('/api/inbox?pageSize=500')).body.items as { kind: string; reason: string; projectName: string }[])
+        .filter((i) => i.kind === 'monitoring_report' || i.kind === 'budget_cut')
+        .map((i) => `${i.reason}:${i.projectName}`);
+    expect(await waiting('zfb.lead')).toEqual(['监控表草稿，待提交:政务信息工作经费', '监控表被退回，待修改:政府办机关专项经费']);
+    expect(await waiting('zfb.reviewer')).toEqual(['监控表待审核:市政府总值班室调度平台运营服务项目经费']);
+    expect(await waiting('finance')).toEqual(expect.arrayContaining(['监控表待财政审核:督办及调研工作经费', '调减预算申请待审核:督办及调研工作经费']));
+    expect(await waiting('xfj.lead')).toEqual(['监控表待填报:办公用房租赁专项经费']);
+    // the red report has led into an adjustment of its target sheet
+    const red = (await finance.get(`/api/monitoring-rounds/${round.id}/reports?colour=red`)).body.items[0];
+    const detail = (await finance.get(`/api/monitoring-reports/${red.id}`)).body;
+    expect(detail.adjustment).toMatchObject({ isAdjustment: true, status: 'draft' });
+    expect(detail.indicators[0].warning).toMatchObject({ colour: 'red', explanation: { formula: '2 ÷ (12 × 7/12) = 28.57% → 红（<60%）' } });
   });
 });

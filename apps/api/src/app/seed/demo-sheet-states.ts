@@ -16,6 +16,10 @@ export const DEMO_SHEET_STEPS: Record<string, DemoStep[]> = {
   政府门户网站运营维护专项经费: [submit('zfb.lead')],
   应急管理经费: [submit('zfb.lead'), approve('zfb.reviewer', '优')],
   督办及调研工作经费: [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
+  // approved, so the 2026 monitoring round has their reports too
+  '《曲靖市人民政府公报》编印费及政府信息公开工作经费': [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
+  市政府总值班室调度平台运营服务项目经费: [submit('zfb.lead'), approve('zfb.reviewer', '良'), approve('finance')],
+  政府办机关专项经费: [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
   遗属生活补助资金: [
     submit('zfb.lead'),
     {

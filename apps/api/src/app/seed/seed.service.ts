@@ -11,6 +11,7 @@ import { User } from '../users/user.entity';
 import { DEMO_FISCAL_YEARS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PROJECTS_2026, DEMO_USERS } from './demo-data';
 import { DemoDepartmentTargetsLoader } from './demo-department-targets.loader';
 import { DemoSheetsLoader } from './demo-sheets.loader';
+import { DemoMonitoringLoader } from './demo-monitoring.loader';
 
 /**
  * Runs at start after the migrations. Demo mode inserts what is missing of the demo data
@@ -26,6 +27,7 @@ export class SeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly demoSheets: DemoSheetsLoader,
     private readonly demoDepartmentTargets: DemoDepartmentTargetsLoader,
+    private readonly demoMonitoring: DemoMonitoringLoader,
   ) {}
 
   async run(): Promise<void> {
@@ -39,6 +41,7 @@ export class SeedService {
     if (this.config.demoData) {
       await this.demoSheets.load();
       await this.demoDepartmentTargets.load();
+      await this.demoMonitoring.load();
     }
   }
 
