@@ -4,6 +4,7 @@ import zh from '@angular/common/locales/zh';
 import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import {
+  AlertOutline,
   ApartmentOutline,
   BankOutline,
   BellOutline,
@@ -34,6 +35,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([apiErrorsInterceptor])),
     provideNzI18n(zh_CN),
     provideNzIcons([
+      AlertOutline,
       ApartmentOutline,
       BankOutline,
       BellOutline,

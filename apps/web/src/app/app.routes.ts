@@ -32,6 +32,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./pages/department-targets/department-targets.routes').then((m) => m.departmentTargetRoutes),
       },
       {
+        path: 'monitoring',
+        canActivate: [allowed('monitoring.read')],
+        loadChildren: () => import('./pages/monitoring/monitoring.routes').then((m) => m.monitoringRoutes),
+      },
+      {
         path: 'imports',
         title: TITLES.imports,
         canActivate: [allowed('targets.import')],

@@ -11,7 +11,6 @@ import { ExportFile } from '../exports/exports.service';
 import { Organization } from '../organizations/organization.entity';
 import { MonitoringReport } from './monitoring-report.entity';
 import { MonitoringReportsService } from './monitoring-reports.service';
-import { MonitoringRound } from './monitoring-round.entity';
 import { MonitoringRoundsService } from './monitoring-rounds.service';
 import { MonitoringRow } from './monitoring-row.entity';
 import { reportRowOf } from './report-rows';

@@ -74,9 +74,9 @@ export function checkReport(budget: ReportBudget, rows: readonly ReportRow[], wa
     const unknown = r.reasons.filter((x) => !categories.includes(x));
     if (unknown.length) add(row, 'reasons', 'blocking', 'reason-unknown', `${at}：偏差原因“${unknown.join('、')}”不在可选范围（${categories.join('、')}）内`);
     if (warnings[index]?.colour === 'red') {
-      if (r.reasons.length === 0) add(row, 'reasons', 'blocking', 'red-needs-reasons', `${at}为红色预警：请选择偏差原因`);
-      if (!r.reasonNote.trim()) add(row, 'reasonNote', 'blocking', 'red-needs-note', `${at}为红色预警：请说明偏差原因`);
-      if (!r.measures.trim()) add(row, 'measures', 'blocking', 'red-needs-measures', `${at}为红色预警：请填写纠偏措施`);
+      if (r.reasons.length === 0) add(row, 'reasons', 'blocking', 'red-needs-reasons', `${at}：红色预警，请选择偏差原因`);
+      if (!r.reasonNote.trim()) add(row, 'reasonNote', 'blocking', 'red-needs-note', `${at}：红色预警，请说明偏差原因`);
+      if (!r.measures.trim()) add(row, 'measures', 'blocking', 'red-needs-measures', `${at}：红色预警，请填写纠偏措施`);
     }
   });
   return checks;

@@ -6,6 +6,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { PATHS } from '../../paths';
 import { TargetsApi } from '../targets/targets.api';
+import { REPORT_STATUS_LABELS } from '../monitoring/monitoring.text';
 
 @Component({
   selector: 'pm-inbox-page',
@@ -24,11 +25,21 @@ import { TargetsApi } from '../targets/targets.api';
                 <td>{{ i.unitName }}</td>
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ statusLabels[i.status] }}</td>
-              } @else {
+              } @else if (i.kind === 'department_target') {
                 <td><a [routerLink]="[departmentTargets, i.departmentId, i.fiscalYear]">部门整体绩效目标表</a></td>
                 <td>{{ i.unitName }}</td>
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ departmentLabels[i.status] }}</td>
+              } @else if (i.kind === 'monitoring_report') {
+                <td><a [routerLink]="[monitoring, 'reports', i.reportId]">{{ i.projectName }}</a> <span class="content">监控表（截至 {{ i.cutoffDate }}）</span></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ reportLabels[i.status] }}</td>
+              } @else {
+                <td><a [routerLink]="[monitoring, 'reports', i.reportId]">{{ i.projectName }}</a> <span class="content">调减预算申请</span></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ i.status === 'submitted' ? '待财政审核' : '被退回' }}</td>
               }
               <td>{{ i.since.slice(0, 16).replace('T', ' ') }}</td>
               <td data-test="inbox-deadline">{{ i.deadline ?? '—' }}</td>
@@ -45,5 +56,7 @@ export class InboxPage {
   protected readonly departmentTargets = PATHS.departmentTargets;
   protected readonly statusLabels = SHEET_STATUS_LABELS;
   protected readonly departmentLabels = DEPARTMENT_TARGET_STATUS_LABELS;
+  protected readonly reportLabels = REPORT_STATUS_LABELS;
+  protected readonly monitoring = PATHS.monitoring;
   protected readonly inbox = resource({ loader: () => this.api.inbox() });
 }

@@ -35,3 +35,17 @@ export const TARGET_COLUMNS_FULL: readonly GridColumn[] = [
 
 /** The 部门整体绩效目标表 has no weights. */
 export const DEPARTMENT_COLUMNS: readonly GridColumn[] = TARGET_COLUMNS.filter((c) => c.key !== 'weight');
+
+/** The 执行监控表: the approved definition, then what the lead reports (the page draws those cells). */
+export const MONITORING_COLUMNS: readonly GridColumn[] = [
+  { key: 'name', label: '三级指标' },
+  { key: 'target', label: '年度指标值', numeric: true },
+  { key: 'current', label: '截至当前完成值' },
+  { key: 'forecast', label: '全年预计完成值' },
+  { key: 'likelihood', label: '完成目标可能性' },
+  { key: 'warning', label: '预警' },
+  { key: 'reasons', label: '偏差原因' },
+  { key: 'reasonNote', label: '偏差原因说明' },
+  { key: 'measures', label: '纠偏措施' },
+  { key: 'evidence', label: '佐证资料' },
+];

@@ -68,9 +68,9 @@ export class IndicatorGrid {
     return checks.some((c) => c.severity === 'blocking') ? 'blocking' : checks.length ? 'warning' : '';
   }
 
-  /** “第 3 行：…” without its row number, shown inside the row itself. */
+  /** “第 3 行：…” (or “第 3 行“名称”：…”) without its row, shown inside the row itself. */
   protected withoutRow(message: string): string {
-    return message.replace(/^第 \d+ 行：/, '');
+    return message.replace(/^第 \d+ 行(“[^”]*”)?：/, '');
   }
 
   protected notesOf(row: TargetIndicatorDto): readonly string[] {
