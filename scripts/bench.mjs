@@ -3,6 +3,10 @@
 //    audit, read-back) against a plain INSERT of the same 60 rows through pg in one transaction.
 // 2. Import of a generated 30,000-indicator xlsx (3,000 projects) over HTTP: time and the API
 //    process's peak memory, against PostgreSQL COPY of the same 30,000 rows.
+// 3. Opening a monitoring round for those 3,000 projects (once approved) over HTTP, against a plain
+//    INSERT … SELECT of the same 3,000 reports and 30,000 rows.
+// 4. Computing every warning and check of a 3,000-report round in the domain, against reading the
+//    same 30,000 rows from PostgreSQL.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +111,8 @@ try {
   console.log(`ratio save ÷ insert: ${(save / insert).toFixed(1)}×`);
 
   await benchImport(base, headers, database.url);
+  const roundId = await benchRound(base, database.url);
+  await benchWarnings(database.url, roundId);
 } finally {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
@@ -170,4 +176,59 @@ async function benchImport(base, headers, databaseUrl) {
   console.log(`  stored ${body.projects.length} projects, ${body.indicators} indicators`);
   console.log(`baseline, PostgreSQL COPY of the same 30,000 rows: ${copySeconds.toFixed(2)} s`);
   console.log(`ratio import ÷ COPY: ${(seconds / copySeconds).toFixed(1)}×`);
+}
+
+/** The imported projects approved at once (fixture, not measured), then finance opens a round for all of them. */
+async function benchRound(base, databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`
+    WITH v AS (
+      INSERT INTO document_versions (document_kind, document_id, number, action, status_after, actor_id, actor_role, snapshot)
+      SELECT 'target_sheet', s.id, 1, 'approve', 'approved', (SELECT id FROM users WHERE username = 'finance'), 'finance_reviewer',
+             jsonb_build_object('indicators', (SELECT jsonb_agg(jsonb_build_object('id', i.id, 'level1', i.level1, 'level2', i.level2, 'name', i.name, 'comparator', i.comparator, 'value', i.value, 'unit', i.unit, 'kind', i.kind, 'weight', i.weight) ORDER BY i.position) FROM target_indicators i WHERE i.sheet_id = s.id),
+                                'funds', jsonb_build_object('total', p.funds_total))
+      FROM target_sheets s JOIN projects p ON p.id = s.project_id WHERE p.name LIKE '基准导入项目%' RETURNING id, document_id)
+    UPDATE target_sheets s SET status = 'approved', in_force_version_id = v.id FROM v WHERE s.id = v.document_id`);
+  const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance', password: 'Demo@2026' }) })).json();
+  const t0 = process.hrtime.bigint();
+  const reply = await fetch(`${base}/api/monitoring-rounds`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` }, body: JSON.stringify({ fiscalYear: 2026, cutoffDate: '2026-10-31', deadline: '2026-11-10' }) });
+  const round = await reply.json();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (reply.status !== 201) throw new Error(`opening the round answered ${reply.status}: ${JSON.stringify(round)}`);
+
+  await client.query('CREATE TEMP TABLE plain_reports (LIKE monitoring_reports INCLUDING DEFAULTS)');
+  await client.query('CREATE TEMP TABLE plain_rows (LIKE monitoring_rows INCLUDING DEFAULTS)');
+  const c0 = process.hrtime.bigint();
+  await client.query('BEGIN');
+  const reports = await client.query(`INSERT INTO plain_reports (round_id, project_id, unit_id, sheet_version_id, budget_annual) SELECT $1, p.id, p.unit_id, s.in_force_version_id, p.funds_total FROM projects p JOIN target_sheets s ON s.project_id = p.id WHERE s.in_force_version_id IS NOT NULL AND p.fiscal_year = 2026 RETURNING id, sheet_version_id`, [round.id]);
+  await client.query(`INSERT INTO plain_rows (report_id, indicator_id, position, level1, level2, name, comparator, value, unit, kind) SELECT r.id, (e->>'id')::uuid, x.n, e->>'level1', e->>'level2', e->>'name', e->>'comparator', e->>'value', e->>'unit', e->>'kind' FROM plain_reports r JOIN document_versions v ON v.id = r.sheet_version_id, LATERAL jsonb_array_elements(v.snapshot->'indicators') WITH ORDINALITY AS x(e, n)`);
+  await client.query('COMMIT');
+  const plainSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
+  const rowCount = (await client.query('SELECT count(*)::int AS n FROM monitoring_rows w JOIN monitoring_reports r ON r.id = w.report_id WHERE r.round_id = $1', [round.id])).rows[0].n;
+  await client.end();
+  console.log(`open a monitoring round of ${round.reports} reports (${rowCount} rows) over HTTP: ${seconds.toFixed(2)} s (target ≤ 5 s)`);
+  console.log(`baseline, plain INSERT … SELECT of the same ${reports.rowCount} reports and their rows: ${plainSeconds.toFixed(2)} s`);
+  console.log(`ratio open ÷ plain insert: ${(seconds / plainSeconds).toFixed(1)}×`);
+  return round.id;
+}
+
+/** Every warning of a 3,000-report round, computed by the domain (in a child process that loads it from source), against reading the round's rows. */
+async function benchWarnings(databaseUrl, roundId) {
+  const run = spawnSync('npx', ['ts-node', '--transpile-only', '--compilerOptions', '{"module":"commonjs","moduleResolution":"node"}', join(repoRoot, 'scripts', 'bench-warnings.ts')], { cwd: repoRoot, env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench-warnings failed: ${run.stderr}`);
+  const result = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = process.hrtime.bigint();
+    await client.query('SELECT w.* FROM monitoring_rows w JOIN monitoring_reports r ON r.id = w.report_id WHERE r.round_id = $1', [roundId]);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  await client.end();
+  const read = [...times.slice(2)].sort((a, b) => a - b)[2];
+  console.log(`every warning and check of a ${result.reports}-report round (${result.rows} rows) in the domain: median ${result.ms.toFixed(0)} ms (target ≤ 200 ms; ${result.red} reports red)`);
+  console.log(`baseline, reading the round's rows from PostgreSQL: median ${read.toFixed(0)} ms`);
+  console.log(`ratio compute ÷ read: ${(result.ms / read).toFixed(1)}×`);
 }

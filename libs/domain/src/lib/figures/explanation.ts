@@ -19,13 +19,19 @@ export function percentOf(ratio: Decimal): string {
 
 /** A decimal as the clerk wrote it: no trailing zeros (12.50 → 12.5). */
 export function plain(value: Decimal.Value): string {
-  return new Decimal(value).toFixed();
+  return (value instanceof Decimal ? value : new Decimal(value)).toFixed();
 }
 
-/** A decimal from text, or null when it is empty or not a number. */
+const parsed = new Map<string, Decimal | null>();
+
+/** A decimal from text, or null when it is empty or not a number. Remembered (decimals are immutable): targets recur in every report. */
 export function decimalOf(text: string | null | undefined): Decimal | null {
   if (text === null || text === undefined) return null;
+  const seen = parsed.get(text);
+  if (seen !== undefined) return seen;
   const t = text.trim().replace(/[,，]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  return new Decimal(t);
+  const value = /^-?\d+(\.\d+)?$/.test(t) ? new Decimal(t) : null;
+  if (parsed.size > 20000) parsed.clear();
+  parsed.set(text, value);
+  return value;
 }

@@ -41,12 +41,17 @@ export function halfWidth(text: string): string {
   return text.normalize('NFKC');
 }
 
-/** The comparator a whole cell stands for, or null. */
+const known = new Map<string, Comparator | null>();
+
+/** The comparator a whole cell stands for, or null. Remembered: a few spellings recur in every row. */
 export function normaliseComparator(raw: string): Comparator | null {
+  const seen = known.get(raw);
+  if (seen !== undefined) return seen;
   const text = halfWidth(raw).replace(/\s+/g, '');
-  if (text === '') return null;
-  const found = SPELLINGS.find(([spelling]) => spelling === text);
-  return found ? found[1] : null;
+  const found = text === '' ? null : (SPELLINGS.find(([spelling]) => spelling === text)?.[1] ?? null);
+  if (known.size > 500) known.clear();
+  known.set(raw, found);
+  return found;
 }
 
 /** A comparator written at the start of a cell (`≥95%`, `>= 91000 个`) and the rest. */

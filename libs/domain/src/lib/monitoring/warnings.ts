@@ -40,13 +40,17 @@ interface Band {
   words: string;
 }
 
+const thresholds = new WeakMap<WarningRules['ratio'], { red: Decimal; yellow: Decimal; blue: Decimal }>();
+
 /** The colour of a progress ratio under the ratio rule (lower bounds inclusive); 蓝 only where ahead means something. */
 function ratioBand(percent: Decimal, rules: WarningRules, withBlue: boolean): Band {
   const { red, yellow, blue } = rules.ratio;
-  if (percent.lessThan(red)) return { colour: 'red', words: `<${red}%` };
-  if (percent.lessThan(yellow)) return { colour: 'yellow', words: `${red}%–${yellow}%` };
+  let limits = thresholds.get(rules.ratio);
+  if (!limits) thresholds.set(rules.ratio, (limits = { red: new Decimal(red), yellow: new Decimal(yellow), blue: new Decimal(blue) }));
+  if (percent.lessThan(limits.red)) return { colour: 'red', words: `<${red}%` };
+  if (percent.lessThan(limits.yellow)) return { colour: 'yellow', words: `${red}%–${yellow}%` };
   if (!withBlue) return { colour: 'green', words: `≥${yellow}%` };
-  if (percent.lessThan(blue)) return { colour: 'green', words: `${yellow}%–${blue}%` };
+  if (percent.lessThan(limits.blue)) return { colour: 'green', words: `${yellow}%–${blue}%` };
   return { colour: 'blue', words: `≥${blue}%` };
 }
 
@@ -81,9 +85,10 @@ function againstTime(progress: Decimal, month: number, rules: WarningRules, with
     const band = colour === 'green' ? `不低于 ${plain(floor.floor)}%` : colour === 'yellow' ? `低于 ${plain(floor.floor)}% 不足 ${rules.floorYellowBand} 个百分点` : `低于 ${plain(yellowFrom)}%`;
     return { colour, ratio: percentOf(progress), formula: `${what} ${percentOf(progress)}%，1-${floor.month}月要求不低于 ${plain(floor.floor)}% → ${COLOUR_LABELS[colour]}（${band}）` };
   }
-  const ratio = progress.times(12).div(month);
-  const band = ratioBand(ratio.times(HUNDRED), rules, withBlue);
-  return { colour: band.colour, ratio: percentOf(ratio), formula: `${ratioFormula(percentOf(ratio))} → ${COLOUR_LABELS[band.colour]}（${band.words}）` };
+  const percent = progressPct.times(12).div(month);
+  const band = ratioBand(percent, rules, withBlue);
+  const shown = percent.toFixed(2, Decimal.ROUND_HALF_UP);
+  return { colour: band.colour, ratio: shown, formula: `${ratioFormula(shown)} → ${COLOUR_LABELS[band.colour]}（${band.words}）` };
 }
 
 /** The budget warning: 执行率 against time progress (SPEC §5); null while the execution is not filled in. */
@@ -91,10 +96,12 @@ export function budgetWarning(budget: { annual: string; executed: string | null 
   const executed = decimalOf(budget.executed);
   const annual = new Decimal(budget.annual);
   if (executed === null) return null;
-  const inputs = { 全年预算数: formatYuan(annual), [`1-${month}月执行数`]: formatYuan(executed), 截止月份: String(month) };
+  const annualText = formatYuan(annual);
+  const executedText = formatYuan(executed);
+  const inputs = { 全年预算数: annualText, [`1-${month}月执行数`]: executedText, 截止月份: String(month) };
   if (annual.isZero()) return { colour: 'green', ratio: null, explanation: { rule: '预算执行', inputs, formula: '全年预算数为 0，不计执行进度 → 绿', result: '绿' } };
   const rate = executed.div(annual);
-  const { colour, ratio, formula } = againstTime(rate, month, rules, false, (pct) => `${formatYuan(executed)} ÷ (${formatYuan(annual)} × ${month}/12) = ${pct}%`, '执行率');
+  const { colour, ratio, formula } = againstTime(rate, month, rules, false, (pct) => `${executedText} ÷ (${annualText} × ${month}/12) = ${pct}%`, '执行率');
   return { colour, ratio, explanation: { rule: ruleName(rules, '预算执行：执行率 ÷ 时间进度'), inputs, formula, result: COLOUR_LABELS[colour] } };
 }
 
@@ -121,7 +128,8 @@ function withLikelihood(warning: Warning, colour: Colour, words: string): Warnin
 function indicatorColour(indicator: MonitoredIndicator, progress: IndicatorProgress, month: number, rules: WarningRules): Warning | null {
   const currentText = progress.current?.trim() ?? '';
   if (currentText === '') return null;
-  const direction = directionOf(normaliseComparator(indicator.comparator ?? '') ?? (indicator.kind === '定量' ? '≥' : null), indicator.kind === '定性' ? '定性' : '定量');
+  const comparator = normaliseComparator(indicator.comparator ?? '') ?? (indicator.kind === '定量' ? '≥' : null);
+  const direction = directionOf(comparator, indicator.kind === '定性' ? '定性' : '定量');
   const done = (colour: Colour, ratio: string | null, rule: string, inputs: Record<string, string>, formula: string): Warning => ({ colour, ratio, explanation: { rule, inputs, formula, result: COLOUR_LABELS[colour] } });
 
   if (direction === '定性') {
@@ -136,7 +144,6 @@ function indicatorColour(indicator: MonitoredIndicator, progress: IndicatorProgr
   const c = plain(current);
   const t = plain(target);
   const inputs = { 当前完成值: c, 指标值: t, 截止月份: String(month) };
-  const comparator = normaliseComparator(indicator.comparator ?? '') ?? '≥';
 
   if (direction === '反向') {
     const within = comparator === '<' ? current.lessThan(target) : current.lessThanOrEqualTo(target);

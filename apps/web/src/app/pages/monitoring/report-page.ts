@@ -53,6 +53,8 @@ export class MonitoringReportPage {
 
   protected readonly report = resource({ params: () => this.id(), loader: ({ params }) => this.api.report(params) });
   protected readonly history = resource({ params: () => this.id(), loader: ({ params }) => this.api.versions(params) });
+  /** The project's reports across the rounds: its trend. */
+  protected readonly trend = resource({ params: () => this.report.value()?.projectId, loader: ({ params }) => this.api.trend(params) });
   /** The approved definitions as the grid's rows (read-only), keyed by indicator id. */
   protected readonly definitions = computed<TargetIndicatorDto[]>(() =>
     (this.report.value()?.indicators ?? []).map((r) => ({ id: r.indicatorId, level1: r.level1, level2: r.level2, name: r.name, comparator: r.comparator as TargetIndicatorDto['comparator'], value: r.value, unit: r.unit, kind: r.kind as TargetIndicatorDto['kind'], content: '', basis: '', lastYearActual: null, weight: r.weight, scoringRule: '', evidence: r.evidenceRequired })),

@@ -46,6 +46,7 @@ export class TargetSheetPage {
   protected readonly grades = REVIEW_GRADES;
   protected readonly ratingNames = REVIEW_RATINGS;
   protected readonly projectsPath = PATHS.projects;
+  protected readonly monitoringPath = PATHS.monitoring;
   protected readonly fundFields = [
     { key: 'currentYearAppropriation', label: '当年财政拨款' },
     { key: 'carryOver', label: '上年结转' },
@@ -89,6 +90,7 @@ export class TargetSheetPage {
     };
     for (const c of this.sheet.value()?.sinceReturn?.rowComments ?? []) add(c.indicatorId, c.resolved ? `${c.message}（已修改）` : c.message);
     for (const n of this.rowNotes()) add(n.indicatorId, `${n.message}（随审核意见发送）`);
+    for (const id of this.sheet.value()?.adjustmentSource?.indicatorIds ?? []) add(id, '监控预警为红，请据实调整');
     return notes;
   });
 
