@@ -5,7 +5,7 @@ import { RunningApp, startApp } from '../support/app';
 describe('demo target sheets', () => {
   let running: RunningApp;
   const inboxOf = async (username: string) =>
-    ((await (await new Client(running.url).as(username)).get('/api/inbox')).body.items as { kind: string; projectName: string; reason: string }[])
+    ((await (await new Client(running.url).as(username)).get('/api/inbox?pageSize=500')).body.items as { kind: string; projectName: string; reason: string }[])
       .filter((i) => i.kind === 'target_sheet')
       .map((i) => `${i.reason}:${i.projectName}`);
 
@@ -32,9 +32,9 @@ describe('demo target sheets', () => {
         expect.objectContaining({ departmentName: '曲靖市信访局', status: 'draft', returned: true }),
       ]),
     );
-    const waiting = (await finance.get('/api/inbox')).body.items.filter((i: { kind: string }) => i.kind === 'department_target');
+    const waiting = (await finance.get('/api/inbox?pageSize=500')).body.items.filter((i: { kind: string }) => i.kind === 'department_target');
     expect(waiting).toContainEqual(expect.objectContaining({ unitName: '曲靖市人民政府办公室', fiscalYear: 2026, reason: '部门整体目标待批复' }));
-    const xfj = (await (await new Client(running.url).as('xfj.reviewer')).get('/api/inbox')).body.items;
+    const xfj = (await (await new Client(running.url).as('xfj.reviewer')).get('/api/inbox?pageSize=500')).body.items;
     expect(xfj).toContainEqual(expect.objectContaining({ kind: 'department_target', fiscalYear: 2026, reason: '部门整体目标被退回，待修改', deadline: '2026-12-15' }));
     const zfb = (await (await new Client(running.url).as('zfb.reviewer')).get('/api/departments/' + (await (await new Client(running.url).as('zfb.reviewer')).get('/api/me')).body.organizationId + '/overall-target/2026')).body;
     expect(zfb).toMatchObject({ status: 'submitted', budget: { total: '27140532.56', basic: '24350532.56', project: '2790000.00' }, checks: [] });
@@ -42,7 +42,7 @@ describe('demo target sheets', () => {
   });
 
   it('shows the fiscal year’s deadline on each 待办', async () => {
-    const items = (await (await new Client(running.url).as('zfb.reviewer')).get('/api/inbox')).body.items;
+    const items = (await (await new Client(running.url).as('zfb.reviewer')).get('/api/inbox?pageSize=500')).body.items;
     expect(items.find((i: { kind: string }) => i.kind === 'target_sheet')).toMatchObject({ fiscalYear: 2026, deadline: '2026-12-15' });
   });
 

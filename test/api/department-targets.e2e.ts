@@ -59,7 +59,7 @@ describe('department overall target', () => {
   it('waits in the department’s 待办 until submitted, then in finance’s; the list shows each department’s state', async () => {
     const reviewer = await as('tjj.reviewer');
     const finance = await new Client(running.url).as('finance');
-    const mine = (await reviewer.get('/api/inbox')).body.items.filter((i: { kind: string; fiscalYear: number }) => i.kind === 'department_target' && i.fiscalYear === 2026);
+    const mine = (await reviewer.get('/api/inbox?pageSize=500')).body.items.filter((i: { kind: string; fiscalYear: number }) => i.kind === 'department_target' && i.fiscalYear === 2026);
     expect(mine).toEqual([expect.objectContaining({ departmentId: department, unitName: '曲靖市统计局', status: 'draft', reason: '部门整体目标待提交' })]);
     const list = (await reviewer.get('/api/department-targets?fiscalYear=2026')).body;
     expect(list).toEqual([expect.objectContaining({ departmentId: department, departmentName: '曲靖市统计局', status: 'draft', version: 2, returned: false })]);
@@ -73,12 +73,12 @@ describe('department overall target', () => {
     const reviewer = await as('tjj.reviewer');
     const finance = await new Client(running.url).as('finance');
     expect((await reviewer.post(`${path()}/submit`, {})).body.status).toBe('submitted');
-    expect((await finance.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'department_target', departmentId: department, reason: '部门整体目标待批复' }));
-    expect((await reviewer.get('/api/inbox')).body.items.filter((i: { departmentId?: string; fiscalYear: number }) => i.departmentId === department && i.fiscalYear === 2026)).toEqual([]);
+    expect((await finance.get('/api/inbox?pageSize=500')).body.items).toContainEqual(expect.objectContaining({ kind: 'department_target', departmentId: department, reason: '部门整体目标待批复' }));
+    expect((await reviewer.get('/api/inbox?pageSize=500')).body.items.filter((i: { departmentId?: string; fiscalYear: number }) => i.departmentId === department && i.fiscalYear === 2026)).toEqual([]);
     expect((await reviewer.post(`${path()}/approve`, {})).status).toBe(403);
     expect((await finance.post(`${path()}/return`, {})).body.message).toBe('退回时请填写退回意见');
     expect((await finance.post(`${path()}/return`, { comment: '履职效能指标请量化' })).body).toMatchObject({ status: 'draft', lastComment: '履职效能指标请量化' });
-    expect((await reviewer.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ departmentId: department, fiscalYear: 2026, reason: '部门整体目标被退回，待修改' }));
+    expect((await reviewer.get('/api/inbox?pageSize=500')).body.items).toContainEqual(expect.objectContaining({ departmentId: department, fiscalYear: 2026, reason: '部门整体目标被退回，待修改' }));
     await reviewer.post(`${path()}/submit`, {});
     expect((await finance.post(`${path()}/approve`, {})).body.status).toBe('approved');
     const late = await reviewer.request('PUT', path(), { version: 7, ...content });

@@ -80,7 +80,7 @@ describe('monitoring rounds and reports', () => {
     roundId = opened.body.id;
     // opening it again adds nothing new and answers the same round
     expect((await finance.post('/api/monitoring-rounds', body)).body).toMatchObject({ id: roundId, reports: 2 });
-    const inbox = (await lead.get('/api/inbox')).body.items.filter((i: { kind: string }) => i.kind === 'monitoring_report');
+    const inbox = (await lead.get('/api/inbox?pageSize=500')).body.items.filter((i: { kind: string }) => i.kind === 'monitoring_report');
     expect(inbox).toEqual(expect.arrayContaining([expect.objectContaining({ projectId, reason: '监控表待填报', deadline: '2026-07-10', cutoffDate: '2026-06-30' })]));
     reportId = inbox.find((i: { projectId: string }) => i.projectId === projectId).reportId;
   });
@@ -192,7 +192,7 @@ describe('monitoring rounds and reports', () => {
     const returned = await reviewer.post(`${report()}/return`, { comment: '偏差原因请写具体', rowComments: [{ indicatorId: ids[2], message: '差旅费上涨多少？' }] });
     expect(returned.body.status).toBe('draft');
     expect(returned.body.sinceReturn).toEqual({ comment: '偏差原因请写具体', rowComments: [{ indicatorId: ids[2], row: 3, message: '差旅费上涨多少？', resolved: false }] });
-    expect((await lead.get('/api/inbox')).body.items).toContainEqual(expect.objectContaining({ reportId, reason: '监控表被退回，待修改' }));
+    expect((await lead.get('/api/inbox?pageSize=500')).body.items).toContainEqual(expect.objectContaining({ reportId, reason: '监控表被退回，待修改' }));
     await lead.post(`${report()}/submit`, {});
     expect((await reviewer.post(`${report()}/approve`, {})).body.status).toBe('department_approved');
     const second = await admin.post('/api/users', { username: 'finance.mon', password: 'Finance@2026x', displayName: '财政局监控审核', role: 'finance_reviewer', organizationId: (await finance.get('/api/me')).body.organizationId });
@@ -207,7 +207,7 @@ describe('monitoring rounds and reports', () => {
   it('closes a round (no more filing, with a logged reason to reopen) and counts colours within each scope', async () => {
     const closed = await finance.post(`/api/monitoring-rounds/${roundId}/close`, { reason: '填报期结束' });
     expect(closed.body.status).toBe('closed');
-    const other = (await lead.get('/api/inbox')).body.items.find((i: { kind: string; projectId: string }) => i.kind === 'monitoring_report' && i.projectId === otherProjectId);
+    const other = (await lead.get('/api/inbox?pageSize=500')).body.items.find((i: { kind: string; projectId: string }) => i.kind === 'monitoring_report' && i.projectId === otherProjectId);
     expect(other).toBeUndefined();
     const otherReport = (await finance.get(`/api/monitoring-rounds/${roundId}/reports?projectId=${otherProjectId}`)).body.items[0].id;
     const late = await lead.request('PUT', report(otherReport), { version: 0, budget: { executed: '1', forecast: '1' }, indicators: [] });

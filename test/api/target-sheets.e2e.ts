@@ -180,7 +180,7 @@ describe('target sheets: setting and approval', () => {
     expect((await lead.request('PUT', sheet(), { version: 8, indicators: complete })).status).toBe(409);
     const adjusting = await lead.post(`${sheet()}/adjust`, {});
     expect(adjusting.body).toMatchObject({ status: 'draft', isAdjustment: true, inForceVersion: 5 });
-    const inbox = (await lead.get('/api/inbox')).body.items;
+    const inbox = (await lead.get('/api/inbox?pageSize=500')).body.items;
     expect(inbox).toContainEqual(expect.objectContaining({ projectId, reason: '调整中，待提交' }));
   });
 
@@ -234,15 +234,15 @@ describe('target sheets: setting and approval', () => {
 
   it('puts each item in the right 待办', async () => {
     const fresh = (await lead.post('/api/projects', { fiscalYear: 2026, unitId, name: '应急广播运维经费', funds: { total: '1.00', currentYearAppropriation: '1.00', carryOver: '0', other: '0' } })).body.id;
-    const leadInbox = (await (await new Client(running.url).as('yjj.lead', 'Lead@2026x')).get('/api/inbox')).body.items;
+    const leadInbox = (await (await new Client(running.url).as('yjj.lead', 'Lead@2026x')).get('/api/inbox?pageSize=500')).body.items;
     expect(leadInbox).toContainEqual(expect.objectContaining({ projectId: fresh, reason: '待填报', unitName: '曲靖市应急管理局（本级）' }));
-    const reviewerInbox = (await reviewer.get('/api/inbox')).body.items.map((i: { projectName?: string; reason: string }) => `${i.projectName ?? '部门'}:${i.reason}`);
+    const reviewerInbox = (await reviewer.get('/api/inbox?pageSize=500')).body.items.map((i: { projectName?: string; reason: string }) => `${i.projectName ?? '部门'}:${i.reason}`);
     // the department also has its own overall target to fill in for each open year
     expect(reviewerInbox).toEqual(expect.arrayContaining(['应急物资储备经费:待审核', '部门:部门整体目标待填报']));
     expect(reviewerInbox.filter((i: string) => !i.startsWith('部门:'))).toEqual(['应急物资储备经费:待审核']);
-    const financeInbox = (await finance.get('/api/inbox')).body.items;
+    const financeInbox = (await finance.get('/api/inbox?pageSize=500')).body.items.filter((i: { kind: string }) => i.kind === 'target_sheet' || i.kind === 'department_target');
     expect(financeInbox.every((i: { reason: string }) => i.reason === '待批复' || i.reason === '部门整体目标待批复')).toBe(true);
-    expect((await admin.get('/api/inbox')).body).toEqual({ items: [], total: 0 });
+    expect((await admin.get('/api/inbox?pageSize=500')).body).toEqual({ items: [], total: 0 });
   });
 
   it('keeps an audit log that reviewers of the scope and admins read, and nobody rewrites', async () => {

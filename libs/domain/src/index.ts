@@ -30,3 +30,8 @@ export * from './lib/monitoring/monitoring-chain';
 export * from './lib/workflow/report-chain';
 export * from './lib/evidence/file-type';
 export * from './lib/tables/monitoring-table-reader';
+export * from './lib/scoring/score';
+export * from './lib/scoring/self-evaluation-checks';
+export * from './lib/scoring/integrity-flags';
+export * from './lib/scoring/self-evaluation-chain';
+export * from './lib/scoring/what-if';

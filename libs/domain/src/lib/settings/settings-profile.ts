@@ -25,7 +25,13 @@ export interface SettingsProfile {
   deviationCategories: string[];
   /** How monitoring colours its warnings (SPEC §5). */
   warningRules: WarningRules;
+  /** The tiers of a 定性 / 按评判等级赋分 indicator, as percents of its weight: [from, to); the top one includes its end. */
+  qualitativeTiers: QualitativeTiers;
 }
+
+export const QUALITATIVE_TIER_NAMES = ['达成年度指标', '部分达成年度指标并具有一定效果', '未达成年度指标且效果较差'] as const;
+export type QualitativeTier = (typeof QUALITATIVE_TIER_NAMES)[number];
+export type QualitativeTiers = Record<QualitativeTier, [string, string]>;
 
 export const DEFAULT_PROFILE: SettingsProfile = {
   name: '默认（财政部 2021 版，传统指标模板）',
@@ -40,6 +46,7 @@ export const DEFAULT_PROFILE: SettingsProfile = {
   gradeBands: { 优: '90', 良: '80', 中: '60' },
   deviationCategories: ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'],
   warningRules: DEFAULT_WARNING_RULES,
+  qualitativeTiers: { 达成年度指标: ['80', '100'], 部分达成年度指标并具有一定效果: ['60', '80'], 未达成年度指标且效果较差: ['0', '60'] },
 };
 
 export const CORE_2021_PROFILE: SettingsProfile = {
