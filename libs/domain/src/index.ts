@@ -35,3 +35,4 @@ export * from './lib/scoring/self-evaluation-checks';
 export * from './lib/scoring/integrity-flags';
 export * from './lib/scoring/self-evaluation-chain';
 export * from './lib/scoring/what-if';
+export * from './lib/scoring/published-form';
