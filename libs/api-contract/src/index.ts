@@ -10,3 +10,4 @@ export * from './lib/inbox';
 export * from './lib/targets';
 export * from './lib/imports';
 export * from './lib/monitoring';
+export * from './lib/self-evaluation';

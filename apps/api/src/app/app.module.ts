@@ -17,6 +17,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { LibraryModule } from './library/library.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { SelfEvaluationModule } from './self-evaluation/self-evaluation.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewModule } from './review/review.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         DepartmentTargetsModule,
         EvidenceModule,
         MonitoringModule,
+        SelfEvaluationModule,
         ImportsModule,
         ExportsModule,
         InboxModule,

@@ -44,7 +44,23 @@ export interface BudgetCutInboxItem extends InboxItemBase {
   status: BudgetCutStatus;
 }
 
-export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem | MonitoringReportInboxItem | BudgetCutInboxItem;
+/** A 项目支出绩效自评表 to fill or review; its deadline is the round's. */
+export interface SelfEvaluationInboxItem extends InboxItemBase {
+  kind: 'self_evaluation';
+  selfEvaluationId: string;
+  projectId: string;
+  projectName: string;
+  status: SheetStatus;
+}
+
+/** A department's 部门整体支出绩效自评表 to fill or review. */
+export interface DepartmentSelfEvaluationInboxItem extends InboxItemBase {
+  kind: 'department_self_evaluation';
+  departmentId: string;
+  status: 'draft' | 'submitted' | 'approved';
+}
+
+export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem | MonitoringReportInboxItem | BudgetCutInboxItem | SelfEvaluationInboxItem | DepartmentSelfEvaluationInboxItem;
 
 export interface InboxResponse {
   items: InboxItem[];

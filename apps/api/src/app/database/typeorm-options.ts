@@ -17,9 +17,13 @@ import { BudgetCut } from '../monitoring/budget-cut.entity';
 import { MonitoringReport } from '../monitoring/monitoring-report.entity';
 import { MonitoringRound } from '../monitoring/monitoring-round.entity';
 import { MonitoringRow } from '../monitoring/monitoring-row.entity';
+import { DepartmentSelfEvaluation } from '../self-evaluation/department-self-evaluation.entity';
+import { SelfEvaluationRound } from '../self-evaluation/self-evaluation-round.entity';
+import { SelfEvaluationRow } from '../self-evaluation/self-evaluation-row.entity';
+import { SelfEvaluation } from '../self-evaluation/self-evaluation.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

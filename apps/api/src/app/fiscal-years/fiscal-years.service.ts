@@ -38,6 +38,10 @@ export class FiscalYearsService {
     return toDto(await this.years.save(found));
   }
 
+  async assertExists(year: number): Promise<void> {
+    if (!(await this.years.existsBy({ year }))) throw badRequest(`${year} 年度尚未设立，请联系管理员`, [{ field: 'fiscalYear', message: '年度不存在' }]);
+  }
+
   /** New records go only into an existing, open year. */
   async assertOpen(year: number): Promise<void> {
     const found = await this.years.findOneBy({ year });

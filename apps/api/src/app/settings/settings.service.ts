@@ -20,6 +20,14 @@ export class SettingsService {
     return (await this.profiles.find({ order: { isDefault: 'DESC', name: 'ASC' } })).map((r) => ({ id: r.id, isDefault: r.isDefault, profile: toProfile(r) }));
   }
 
+  /** The year's profile with its id (null when the year falls back to the built-in default). */
+  async profileRecordForYear(year: number): Promise<{ id: string | null; profile: SettingsProfile }> {
+    const fiscalYear = await this.years.findOne({ where: { year }, relations: { profile: true } });
+    if (fiscalYear?.profile) return { id: fiscalYear.profile.id, profile: toProfile(fiscalYear.profile) };
+    const fallback = await this.profiles.findOneBy({ isDefault: true });
+    return fallback ? { id: fallback.id, profile: toProfile(fallback) } : { id: null, profile: DEFAULT_PROFILE };
+  }
+
   async profileForYear(year: number): Promise<SettingsProfile> {
     const fiscalYear = await this.years.findOne({ where: { year }, relations: { profile: true } });
     if (fiscalYear?.profile) return toProfile(fiscalYear.profile);

@@ -42,6 +42,13 @@ describe('who may do what', () => {
     ['project_lead', 'monitoring.review', false],
     ['department_reviewer', 'monitoring.review', true],
     ['admin', 'monitoring.read', true],
+    ['project_lead', 'selfEvaluation.edit', true],
+    ['project_lead', 'selfEvaluation.review', false],
+    ['department_reviewer', 'selfEvaluation.review', true],
+    ['department_reviewer', 'selfEvaluation.manage', false],
+    ['finance_reviewer', 'selfEvaluation.manage', true],
+    ['finance_reviewer', 'settings.manage', true],
+    ['admin', 'settings.manage', false],
   ])('%s may %s: %s', (role, action, expected) => {
     expect(hasPermission(role, action)).toBe(expected);
   });

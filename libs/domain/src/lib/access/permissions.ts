@@ -25,6 +25,11 @@ export const ACTIONS = [
   'monitoring.edit',
   'monitoring.review',
   'monitoring.manage',
+  'selfEvaluation.read',
+  'selfEvaluation.edit',
+  'selfEvaluation.review',
+  'selfEvaluation.manage',
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,6 +45,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'inbox.read',
     'audit.read',
     'monitoring.read',
+    'selfEvaluation.read',
   ],
   finance_reviewer: [
     'organizations.read',
@@ -55,6 +61,10 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'monitoring.read',
     'monitoring.review',
     'monitoring.manage',
+    'selfEvaluation.read',
+    'selfEvaluation.review',
+    'selfEvaluation.manage',
+    'settings.manage',
   ],
   department_reviewer: [
     'organizations.read',
@@ -69,8 +79,10 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'departmentTargets.edit',
     'monitoring.read',
     'monitoring.review',
+    'selfEvaluation.read',
+    'selfEvaluation.review',
   ],
-  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import', 'monitoring.read', 'monitoring.edit'],
+  project_lead: ['organizations.read', 'fiscalYears.read', 'projects.read', 'projects.create', 'targets.read', 'targets.edit', 'inbox.read', 'targets.import', 'monitoring.read', 'monitoring.edit', 'selfEvaluation.read', 'selfEvaluation.edit'],
 };
 
 export function hasPermission(role: Role, action: Action): boolean {

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
+import { SELF_EVALUATION_CHAIN, SheetStatus } from '@pm/domain';
+import { DataSource } from 'typeorm';
+import { ScopeService } from '../access/scope.service';
+import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { SelfEvaluation } from './self-evaluation.entity';
+
+interface Row {
+  id: string;
+  project_id: string;
+  project_name: string;
+  unit_name: string;
+  fiscal_year: number;
+  status: SheetStatus;
+  version: number;
+  returned: boolean;
+  since: Date;
+  deadline: string | null;
+}
+
+/** 项目支出绩效自评表 of an open round to fill, or to review, with the round's deadline. */
+@Injectable()
+export class SelfEvaluationInbox extends ChainInboxSource {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    scope: ScopeService,
+    inbox: InboxService,
+  ) {
+    super(scope, inbox);
+  }
+
+  async waiting(user: SessionUser, limit: number): Promise<{ items: SelfEvaluationInboxItem[]; total: number }> {
+    const query = this.dataSource
+      .createQueryBuilder(SelfEvaluation, 'e')
+      .innerJoin('self_evaluation_rounds', 'o', 'o.id = e.round_id')
+      .innerJoin('projects', 'p', 'p.id = e.project_id')
+      .innerJoin('organizations', 'u', 'u.id = e.unit_id')
+      .select([
+        'e.id AS id',
+        'e.project_id AS project_id',
+        'p.name AS project_name',
+        'u.name AS unit_name',
+        'e.fiscal_year AS fiscal_year',
+        'e.status AS status',
+        'e.version AS version',
+        'e.returned_version_id IS NOT NULL AS returned',
+        'e.updated_at AS since',
+        "to_char(o.deadline, 'YYYY-MM-DD') AS deadline",
+      ]);
+    const states = await this.awaiting(user, SELF_EVALUATION_CHAIN, query, 'e.unit_id');
+    if (states.length === 0) return { items: [], total: 0 };
+    query.andWhere('e.status = ANY(:states)', { states });
+    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('o.deadline', 'ASC').addOrderBy('e.updated_at', 'ASC').limit(limit).getRawMany<Row>()]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        kind: 'self_evaluation',
+        selfEvaluationId: r.id,
+        projectId: r.project_id,
+        projectName: r.project_name,
+        unitName: r.unit_name,
+        fiscalYear: r.fiscal_year,
+        status: r.status,
+        reason: r.status === 'submitted' ? '自评表待审核' : r.status === 'department_approved' ? '自评表待财政审核' : r.returned ? '自评表被退回，待修改' : r.version === 0 ? '自评表待填报' : '自评表草稿，待提交',
+        since: new Date(r.since).toISOString(),
+        deadline: r.deadline,
+      })),
+    };
+  }
+}

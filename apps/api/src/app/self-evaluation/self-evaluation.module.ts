@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FiscalYearsModule } from '../fiscal-years/fiscal-years.module';
+import { InboxModule } from '../inbox/inbox.module';
+import { SelfEvaluationInbox } from './self-evaluation.inbox';
+import { SelfEvaluationKind } from './self-evaluation.kind';
+import { SelfEvaluationRound } from './self-evaluation-round.entity';
+import { SelfEvaluationRoundsService } from './self-evaluation-rounds.service';
+import { SelfEvaluationRow } from './self-evaluation-row.entity';
+import { SelfEvaluation } from './self-evaluation.entity';
+import { SelfEvaluationRoundsController, SelfEvaluationsController } from './self-evaluations.controller';
+import { SelfEvaluationsService } from './self-evaluations.service';
+
+/** 绩效自评 (SPEC §6): rounds, the scored 自评表 on the review chain, overrides, flags. */
+@Module({
+  imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow]), InboxModule, FiscalYearsModule],
+  controllers: [SelfEvaluationRoundsController, SelfEvaluationsController],
+  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, SelfEvaluationKind, SelfEvaluationInbox],
+  exports: [SelfEvaluationRoundsService, SelfEvaluationsService],
+})
+export class SelfEvaluationModule {}

@@ -1,0 +1,143 @@
+import type { ChainAction, Explanation, Grade, IntegrityFlag, SheetCheck, SheetStatus, WhatIfChange } from '@pm/domain';
+import type { EvidenceFileDto } from './monitoring';
+import type { RowCommentDto } from './review';
+
+/** `POST /api/self-evaluation-rounds` (SPEC §12). */
+export interface OpenSelfEvaluationRoundRequest {
+  fiscalYear: number;
+  deadline: string;
+}
+
+export interface SelfEvaluationRoundDto {
+  id: string;
+  fiscalYear: number;
+  deadline: string;
+  /** How many self-evaluations the round holds. */
+  evaluations: number;
+}
+
+export interface SelfEvaluationListItem {
+  id: string;
+  projectId: string;
+  projectName: string;
+  unitName: string;
+  status: SheetStatus;
+  total: string | null;
+  grade: Grade | null;
+  flags: IntegrityFlag[];
+}
+
+export interface ScoreOverrideDto {
+  score: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface SelfEvaluationIndicatorDto {
+  indicatorId: string;
+  level1: string;
+  level2: string;
+  name: string;
+  comparator: string | null;
+  value: string;
+  unit: string;
+  kind: string;
+  weight: string | null;
+  scoringRule: string;
+  /** How it is scored: by ratio to its target, by tier (定性 / 按评判等级赋分), or all-or-nothing. */
+  scoringMethod: 'ratio' | 'tier' | 'direct';
+  /** For tier scoring: each tier's range of points for this weight (`6.00–8.00（不含 8.00）`). */
+  tierRanges: { tier: string; from: string; to: string; includesTo: boolean; words: string }[] | null;
+  evidenceRequired: string;
+  /** 全年预计完成值 of the project's latest monitoring report. */
+  forecast: string | null;
+  actual: string | null;
+  tier: string | null;
+  tierScore: string | null;
+  applicable: boolean;
+  /** The score in force: the override when there is one. */
+  score: string | null;
+  computedScore: string | null;
+  override: ScoreOverrideDto | null;
+  deviationNote: string;
+  needsDeviationNote: boolean;
+  explanation: Explanation | null;
+}
+
+export interface SelfEvaluationDto {
+  id: string;
+  version: number;
+  status: SheetStatus;
+  projectId: string;
+  projectName: string;
+  unitName: string;
+  fiscalYear: number;
+  roundId: string | null;
+  deadline: string | null;
+  profile: { id: string | null; name: string };
+  budget: { initial: string; adjustment: string | null; annual: string; executed: string | null; rate: string | null; weight: string; score: string; explanation: Explanation };
+  goal: string;
+  goalActual: string;
+  indicators: SelfEvaluationIndicatorDto[];
+  total: string;
+  grade: Grade;
+  gradeExplanation: Explanation;
+  checks: SheetCheck[];
+  flags: (IntegrityFlag & { dismissed: { reason: string; by: string; at: string } | null })[];
+  actions: ChainAction[];
+  sinceReturn: { comment: string | null; rowComments: RowCommentDto[] } | null;
+  evidence: EvidenceFileDto[];
+  missingEvidence: string[];
+  /** For a past year imported from its published tables: the published 总分 and 等级. */
+  published: { total: string | null; grade: string | null } | null;
+}
+
+export interface SaveSelfEvaluationRequest {
+  version: number;
+  budget: { executed: string | null; adjustment: string | null };
+  goalActual?: string;
+  indicators: { indicatorId: string; actual?: string | null; tier?: string | null; score?: string | null; applicable?: boolean; deviationNote?: string }[];
+}
+
+export interface OverrideRequest {
+  indicatorId: string;
+  score: string;
+  reason: string;
+}
+
+export interface WhatIfResponse {
+  fiscalYear: number;
+  evaluations: number;
+  changes: WhatIfChange[];
+  /** Grades before and after, for the distribution chart. */
+  grades: { from: Record<Grade, number>; to: Record<Grade, number> };
+}
+
+/** 部门整体支出绩效自评表 (SPEC §6). */
+export interface DepartmentSelfEvaluationDto {
+  departmentId: string;
+  departmentName: string;
+  fiscalYear: number;
+  version: number;
+  status: 'draft' | 'submitted' | 'approved';
+  budget: {
+    basic: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
+    project: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
+    total: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
+  };
+  duties: { duty: string; result: string }[];
+  indicators: { id: string; level1: string; level2: string; name: string; comparator: string | null; value: string; unit: string; kind: string; actual: string | null; deviationNote: string }[];
+  notes: string;
+  lastComment: string | null;
+  checks: SheetCheck[];
+  actions: ChainAction[];
+}
+
+export interface SaveDepartmentSelfEvaluationRequest {
+  version: number;
+  budget: { basic: { initial: string; adjustment: string; executed: string }; project: { initial: string; adjustment: string; executed: string } };
+  duties: { duty: string; result: string }[];
+  indicators: { id: string; actual: string | null; deviationNote: string }[];
+  notes?: string;
+}
