@@ -13,6 +13,7 @@ export * from './lib/indicators/sheet-checks';
 export * from './lib/indicators/sheet-diff';
 export * from './lib/indicators/suggested-weights';
 export * from './lib/settings/settings-profile';
+export * from './lib/settings/profile-rules';
 export * from './lib/workflow/review-chain';
 export * from './lib/workflow/target-sheet-chain';
 export * from './lib/department/department-target';

@@ -23,3 +23,8 @@ export interface SettingsProfileDto {
   isDefault: boolean;
   profile: import('@pm/domain').SettingsProfile;
 }
+
+/** `POST /api/settings-profiles`, `PUT /api/settings-profiles/:id`. */
+export interface SaveSettingsProfileRequest {
+  profile: import('@pm/domain').SettingsProfile;
+}

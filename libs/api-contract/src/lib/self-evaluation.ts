@@ -141,3 +141,42 @@ export interface SaveDepartmentSelfEvaluationRequest {
   indicators: { id: string; actual: string | null; deviationNote: string }[];
   notes?: string;
 }
+
+/** `GET /api/department-self-evaluations?fiscalYear=`: one row per department in scope. */
+export interface DepartmentSelfEvaluationListItem {
+  departmentId: string;
+  departmentName: string;
+  fiscalYear: number;
+  /** null while the department has not started its table. */
+  status: 'draft' | 'submitted' | 'approved' | null;
+  /** 执行率 of the whole budget, percent with 2 decimals. */
+  rate: string | null;
+}
+
+/** `POST /api/self-evaluations/:id/import?dryRun=`: a 自评表 filled in Excel, back into the open evaluation. */
+export interface SelfEvaluationWorkbookImportResult {
+  dryRun: boolean;
+  /** Rows whose values the workbook changes. */
+  changed: number;
+  evaluation: SelfEvaluationDto;
+}
+
+/** `GET /api/self-evaluations/summary?fiscalYear=`: the finance results dashboard. */
+export interface SelfEvaluationSummaryDto {
+  fiscalYear: number;
+  evaluations: number;
+  /** Scored (filed at least once) evaluations per department, by grade; `unfiled` not yet saved. */
+  byDepartment: { departmentId: string; departmentName: string; grades: Record<Grade, number>; unfiled: number }[];
+  /** Totals in bands of 10 points: `[0,60)`, `[60,70)`, … `[90,100]`. */
+  distribution: { from: number; to: number; count: number }[];
+  /** Budget execution rate (percent) against total, at most 2,000 points (the highest-flagged first). */
+  points: { id: string; projectName: string; rate: string | null; total: string; grade: Grade; flagged: boolean }[];
+}
+
+/** `POST /api/settings-profiles/:id/rescore` `{ fiscalYear }`: drafts only, audited. */
+export interface RescoreResponse {
+  fiscalYear: number;
+  rescored: number;
+  /** Submitted or approved evaluations, left as they were. */
+  kept: number;
+}

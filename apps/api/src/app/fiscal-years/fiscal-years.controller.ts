@@ -26,8 +26,8 @@ export class FiscalYearsController {
   }
 
   @Patch(':year')
-  @RequirePermission('fiscalYears.manage')
-  @ApiOperation({ summary: '开启或关闭预算年度，或更换其参数方案（管理员）' })
+  @RequirePermission('fiscalYears.manage', 'settings.manage')
+  @ApiOperation({ summary: '开启或关闭预算年度、设置申报截止日期（管理员）；更换其参数方案（财政）' })
   update(
     @Param('year', new ParseIntPipe({ errorHttpStatusCode: 404 })) year: number,
     @Body() body: UpdateFiscalYearDto,

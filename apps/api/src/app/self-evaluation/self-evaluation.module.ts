@@ -10,12 +10,14 @@ import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationRoundsController, SelfEvaluationsController } from './self-evaluations.controller';
 import { SelfEvaluationsService } from './self-evaluations.service';
+import { YearScoresController } from './year-scores.controller';
+import { YearScoresService } from './year-scores.service';
 
 /** 绩效自评 (SPEC §6): rounds, the scored 自评表 on the review chain, overrides, flags. */
 @Module({
   imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow]), InboxModule, FiscalYearsModule],
-  controllers: [SelfEvaluationRoundsController, SelfEvaluationsController],
-  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, SelfEvaluationKind, SelfEvaluationInbox],
+  controllers: [SelfEvaluationRoundsController, SelfEvaluationsController, YearScoresController],
+  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationKind, SelfEvaluationInbox],
   exports: [SelfEvaluationRoundsService, SelfEvaluationsService],
 })
 export class SelfEvaluationModule {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DocumentVersionDto, EvidenceFileDto, Page, SelfEvaluationDto, SelfEvaluationListItem, SelfEvaluationRoundDto, SessionUser } from '@pm/api-contract';
+import { DocumentVersionDto, EvidenceFileDto, Page, SelfEvaluationDto, SelfEvaluationListItem, SelfEvaluationRoundDto, SelfEvaluationSummaryDto, SessionUser } from '@pm/api-contract';
 import { IsOptional, IsUUID } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
@@ -12,6 +12,8 @@ import { ReviewHistory } from '../review/review-history.service';
 import { DismissFlagDto, OpenSelfEvaluationRoundDto, OverrideDto, SaveSelfEvaluationDto, SelfEvaluationListQueryDto } from './dto/self-evaluation.dto';
 import { SelfEvaluationRoundsService } from './self-evaluation-rounds.service';
 import { EvaluationTransition, SelfEvaluationsService } from './self-evaluations.service';
+import { YearScoresService } from './year-scores.service';
+import { FiscalYearBodyDto } from '../settings/dto/settings-profile.dto';
 
 const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -50,6 +52,7 @@ export class SelfEvaluationsController {
     private readonly evaluations: SelfEvaluationsService,
     private readonly evidence: EvidenceService,
     private readonly history: ReviewHistory,
+    private readonly scores: YearScoresService,
   ) {}
 
   @Get()
@@ -57,6 +60,13 @@ export class SelfEvaluationsController {
   @ApiOperation({ summary: '自评表列表：总分、等级、疑点（本人可见范围；可按年度、状态、等级、项目筛选）' })
   list(@CurrentUser() user: SessionUser, @Query() query: SelfEvaluationListQueryDto): Promise<Page<SelfEvaluationListItem>> {
     return this.evaluations.list(user, query);
+  }
+
+  @Get('summary')
+  @RequirePermission('selfEvaluation.read')
+  @ApiOperation({ summary: '自评结果汇总：各部门等级分布、总分分布、预算执行率与总分（本人可见范围）' })
+  summary(@CurrentUser() user: SessionUser, @Query() query: FiscalYearBodyDto): Promise<SelfEvaluationSummaryDto> {
+    return this.scores.summary(user, query.fiscalYear);
   }
 
   @Get(':id')

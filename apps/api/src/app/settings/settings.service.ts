@@ -1,12 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { SettingsProfileDto } from '@pm/api-contract';
-import { DEFAULT_PROFILE, SettingsProfile } from '@pm/domain';
-import { Repository } from 'typeorm';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { SessionUser, SettingsProfileDto } from '@pm/api-contract';
+import { DEFAULT_PROFILE, profileProblems, SettingsProfile } from '@pm/domain';
+import { DataSource, Not, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { badRequest } from '../common/api-error';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { SettingsProfileRecord } from './settings-profile.entity';
 
 const toProfile = (r: SettingsProfileRecord): SettingsProfile => ({ ...DEFAULT_PROFILE, ...r.parameters, name: r.name });
+const parametersOf = ({ name: _name, ...parameters }: SettingsProfile): Omit<SettingsProfile, 'name'> => parameters;
 
 /** The rules of a fiscal year come from its profile; a year without one uses the default profile. */
 @Injectable()
@@ -14,7 +17,59 @@ export class SettingsService {
   constructor(
     @InjectRepository(SettingsProfileRecord) private readonly profiles: Repository<SettingsProfileRecord>,
     @InjectRepository(FiscalYear) private readonly years: Repository<FiscalYear>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
+
+  async profile(id: string): Promise<SettingsProfile> {
+    const found = await this.profiles.findOneBy({ id });
+    if (!found) throw new NotFoundException('未找到该参数方案');
+    return toProfile(found);
+  }
+
+  /** A new profile, checked whole (SPEC §8); nothing is scored with it until a year chooses it. */
+  async create(user: SessionUser, profile: SettingsProfile): Promise<SettingsProfileDto> {
+    const clean = await this.checked(profile);
+    const id = await this.dataSource.transaction(async (db) => {
+      const saved = await db.save(SettingsProfileRecord, { name: clean.name, isDefault: false, parameters: parametersOf(clean), createdBy: user.id, updatedBy: user.id });
+      await this.audit.record(db, user, [{ entity: 'settings_profile', entityId: saved.id, organizationId: null, action: 'create', field: '参数方案', newValue: clean.name }]);
+      return saved.id;
+    });
+    return this.dto(id);
+  }
+
+  /**
+   * A changed profile. Stored scores keep the parameters they were computed with; only evaluations
+   * opened later, or drafts rescored explicitly, use the new values. Each changed parameter is audited.
+   */
+  async update(user: SessionUser, id: string, profile: SettingsProfile): Promise<SettingsProfileDto> {
+    const found = await this.profiles.findOneBy({ id });
+    if (!found) throw new NotFoundException('未找到该参数方案');
+    const clean = await this.checked(profile, id);
+    const before = toProfile(found);
+    const changed = (Object.keys(clean) as (keyof SettingsProfile)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(clean[k]));
+    await this.dataSource.transaction(async (db) => {
+      await db.update(SettingsProfileRecord, { id }, { name: clean.name, parameters: parametersOf(clean), updatedBy: user.id });
+      await this.audit.record(db, user, changed.map((k) => ({ entity: 'settings_profile', entityId: id, organizationId: null, action: 'update', field: k, oldValue: JSON.stringify(before[k]).slice(0, 500), newValue: JSON.stringify(clean[k]).slice(0, 500) })));
+    });
+    return this.dto(id);
+  }
+
+  private async dto(id: string): Promise<SettingsProfileDto> {
+    const r = await this.profiles.findOneByOrFail({ id });
+    return { id: r.id, isDefault: r.isDefault, profile: toProfile(r) };
+  }
+
+  private async checked(profile: SettingsProfile, id?: string): Promise<SettingsProfile> {
+    // only the parameters a profile has; a missing one takes the default, an unknown key is dropped
+    const given = profile as unknown as Record<string, unknown>;
+    const clean = Object.fromEntries(Object.entries(DEFAULT_PROFILE).map(([k, v]) => [k, given[k] ?? v])) as unknown as SettingsProfile;
+    if (typeof clean.name === 'string') clean.name = clean.name.trim();
+    const problems = profileProblems(clean);
+    if (problems.length) throw badRequest(`参数方案有 ${problems.length} 处需要修改：${problems[0].message}`, problems.map((p) => ({ field: `profile.${p.field}`, message: p.message })));
+    if (await this.profiles.existsBy({ name: clean.name, ...(id ? { id: Not(id) } : {}) })) throw new ConflictException(`已有名为“${clean.name}”的参数方案，请换一个名称`);
+    return clean;
+  }
 
   async list(): Promise<SettingsProfileDto[]> {
     return (await this.profiles.find({ order: { isDefault: 'DESC', name: 'ASC' } })).map((r) => ({ id: r.id, isDefault: r.isDefault, profile: toProfile(r) }));
