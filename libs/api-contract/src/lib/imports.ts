@@ -45,4 +45,25 @@ export interface SelfEvaluationImportResult {
   results: number;
   /** Results given as a phrase (作用明显), kept as text: they give no 上年完成值. */
   phrases: number;
+  /**
+   * A closed year's published 自评表 imported by a reviewer are recorded whole: project, approved
+   * target sheet and approved self-evaluation, scored by the engine beside what was published.
+   */
+  evaluations: PublishedEvaluationDto[];
+  /** Why tables were not recorded whole (an open year, a lead importing, a project already approved otherwise). */
+  notes: string[];
+}
+
+export interface PublishedEvaluationDto {
+  projectName: string;
+  projectId: string;
+  selfEvaluationId: string | null;
+  action: 'created' | 'unchanged' | 'skipped';
+  published: { total: string | null; grade: string | null };
+  computed: { total: string; grade: import('@pm/domain').Grade } | null;
+  /** The engine gives every published 得分, the 总分 and the 等级. */
+  reproduced: boolean;
+  /** Rows (and 预算执行) whose published 得分 the engine does not give, each with its arithmetic. */
+  differences: { row: number | null; name: string; published: string | null; computed: string | null; formula: string | null }[];
+  flags: import('@pm/domain').IntegrityFlag[];
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { FiscalYearsModule } from '../fiscal-years/fiscal-years.module';
 import { TargetsModule } from '../targets/targets.module';
 import { ImportsController } from './imports.controller';
+import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module';
 import { ImportsService } from './imports.service';
 
-@Module({ imports: [TargetsModule, FiscalYearsModule], controllers: [ImportsController], providers: [ImportsService] })
+@Module({ imports: [TargetsModule, FiscalYearsModule, SelfEvaluationModule], controllers: [ImportsController], providers: [ImportsService] })
 export class ImportsModule {}

@@ -1,12 +1,14 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportedProjectPlan, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, Scope, formatYuan, ImportedProject, normaliseIndicatorName, readSelfEvaluations, readTargetTables, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
+import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
+import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, readSelfEvaluations, readTargetTables, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { FiscalYearsService } from '../fiscal-years/fiscal-years.service';
+import { PublishedYearService } from '../self-evaluation/published-year.service';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { SettingsService } from '../settings/settings.service';
@@ -46,6 +48,7 @@ export class ImportsService {
     private readonly runner: ReviewRunner,
     private readonly rows: IndicatorRowsStore,
     private readonly audit: AuditService,
+    private readonly publishedYear: PublishedYearService,
   ) {}
 
   async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TableSource[]): Promise<TargetTableImportResult> {
@@ -99,7 +102,14 @@ export class ImportsService {
     const tooLong = reading.results.find((r) => r.projectName.length > 200 || r.name.length > 200 || r.level1.length > 30 || r.level2.length > 30 || r.actualText.length > 200);
     if (tooLong) throw badRequest(`“${tooLong.projectName.slice(0, 20)}”中有超长的名称，无法导入`);
     const unique = new Map(reading.results.map((r) => [`${r.projectName}\u0000${r.level1}\u0000${r.name}`, r]));
+    const year = await this.dataSource.getRepository(FiscalYear).findOneBy({ year: fiscalYear });
+    const notes: string[] = [];
+    const whole = !!year && year.status === 'closed' && hasPermission(user.role, 'selfEvaluation.review');
+    if (!year || year.status !== 'closed') notes.push(`${fiscalYear} 年度${year ? '尚未关闭' : '未在系统中设立'}：只保存实际完成值（供下一年度的上年完成值），不录入自评表`);
+    else if (!whole) notes.push('以前年度的自评表由主管部门或财政录入；本次只保存实际完成值');
+    let evaluations: PublishedEvaluationDto[] = [];
     await this.dataSource.transaction(async (db) => {
+      if (whole) evaluations = await this.publishedYear.record(db, user, unit, fiscalYear, reading.forms);
       await db.delete(IndicatorResult, { unitId: unit.id, fiscalYear });
       for (const batch of chunks([...unique.values()], 1000)) {
         await db.insert(IndicatorResult, batch.map((r) => ({ unitId: unit.id, fiscalYear, projectName: r.projectName, level1: r.level1, level2: r.level2, name: r.name, actual: r.actual, actualText: r.actualText, createdBy: user.id, updatedBy: user.id })));
@@ -121,6 +131,8 @@ export class ImportsService {
       projects: new Set(reading.results.map((r) => r.projectName)).size,
       results: unique.size,
       phrases: [...unique.values()].filter((r) => r.actual === null).length,
+      evaluations,
+      notes: [...notes, ...evaluations.filter((e) => e.action === 'skipped').map((e) => `“${e.projectName}”已有尚未批复的绩效目标，未录入自评表`)],
     };
   }
 

@@ -110,6 +110,19 @@ export class ReviewRunner {
     return version;
   }
 
+  /**
+   * A document approved outside the system — a closed year's table as published with its final
+   * accounts — enters in force as one version (`import`, approved), audited. No chain row applies:
+   * nobody here approved it; the importer of published past years is the only caller.
+   */
+  async recordPublished<D extends ReviewedEntity, K>(db: EntityManager, user: SessionUser, kind: ReviewedKind<D, K>, key: K, document: D, comment: string): Promise<DocumentVersion> {
+    const snapshot = await kind.snapshot(db, document, key);
+    const version = await this.record(db, user, kind, document, 'import', 'approved', { comment }, snapshot);
+    await db.update(kind.entity, { id: document.id } as never, { status: 'approved', inForceVersionId: version.id, updatedBy: user.id } as never);
+    await this.audit.record(db, user, [{ entity: kind.chain.kind, entityId: document.id, organizationId: kind.organizationOf(key), action: 'import', field: 'status', oldValue: null, newValue: `${kind.chain.labels['approved' as D['status']]}（${comment}）`.slice(0, 500) }]);
+    return version;
+  }
+
   private async record<D extends ReviewedEntity, K>(db: EntityManager, user: SessionUser, kind: ReviewedKind<D, K>, document: D, action: string, statusAfter: string, request: ReviewRequest, snapshot: ReviewSnapshot): Promise<DocumentVersion> {
     const last = await db
       .createQueryBuilder(DocumentVersion, 'v')

@@ -10,14 +10,17 @@ import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationRoundsController, SelfEvaluationsController } from './self-evaluations.controller';
 import { SelfEvaluationsService } from './self-evaluations.service';
+import { TargetsModule } from '../targets/targets.module';
+import { PublishedYearService } from './published-year.service';
+import { SelfEvaluationTablesService } from './self-evaluation-tables.service';
 import { YearScoresController } from './year-scores.controller';
 import { YearScoresService } from './year-scores.service';
 
 /** 绩效自评 (SPEC §6): rounds, the scored 自评表 on the review chain, overrides, flags. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow]), InboxModule, FiscalYearsModule],
+  imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow]), InboxModule, FiscalYearsModule, TargetsModule],
   controllers: [SelfEvaluationRoundsController, SelfEvaluationsController, YearScoresController],
-  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationKind, SelfEvaluationInbox],
-  exports: [SelfEvaluationRoundsService, SelfEvaluationsService],
+  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationTablesService, PublishedYearService, SelfEvaluationKind, SelfEvaluationInbox],
+  exports: [SelfEvaluationRoundsService, SelfEvaluationsService, PublishedYearService],
 })
 export class SelfEvaluationModule {}

@@ -1,8 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DocumentVersionDto, EvidenceFileDto, Page, SelfEvaluationDto, SelfEvaluationListItem, SelfEvaluationRoundDto, SelfEvaluationSummaryDto, SessionUser } from '@pm/api-contract';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DocumentVersionDto, EvidenceFileDto, Page, SelfEvaluationDto, SelfEvaluationListItem, SelfEvaluationRoundDto, SelfEvaluationSummaryDto, SelfEvaluationWorkbookImportResult, SessionUser } from '@pm/api-contract';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID } from 'class-validator';
+import { sendXlsx, XLSX } from '../exports/send-xlsx';
+import { DryRunQueryDto } from '../imports/dto/import.dto';
+import { MAX_UPLOAD_BYTES, sourcesOfUpload } from '../imports/workbook';
+import { SelfEvaluationTablesService } from './self-evaluation-tables.service';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
 import { UploadLimit, utf8Name } from '../common/uploads';
@@ -21,6 +27,15 @@ class EvidenceFieldsDto {
   @IsOptional()
   @IsUUID('all', { message: '指标编号格式有误' })
   indicatorId?: string;
+}
+
+class DisclosureQueryDto {
+  @Type(() => Number)
+  @IsInt({ message: '请选择预算年度' })
+  fiscalYear!: number;
+
+  @IsUUID('all', { message: '请选择主管部门' })
+  departmentId!: string;
 }
 
 @ApiTags('self-evaluation')
@@ -53,6 +68,7 @@ export class SelfEvaluationsController {
     private readonly evidence: EvidenceService,
     private readonly history: ReviewHistory,
     private readonly scores: YearScoresService,
+    private readonly tables: SelfEvaluationTablesService,
   ) {}
 
   @Get()
@@ -67,6 +83,34 @@ export class SelfEvaluationsController {
   @ApiOperation({ summary: '自评结果汇总：各部门等级分布、总分分布、预算执行率与总分（本人可见范围）' })
   summary(@CurrentUser() user: SessionUser, @Query() query: FiscalYearBodyDto): Promise<SelfEvaluationSummaryDto> {
     return this.scores.summary(user, query.fiscalYear);
+  }
+
+  @Get('disclosure.xlsx')
+  @RequirePermission('selfEvaluation.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '部门决算公开用：该部门本年度全部审核通过的项目支出绩效自评表，一张表一页' })
+  async disclosure(@CurrentUser() user: SessionUser, @Query() query: DisclosureQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return sendXlsx(response, await this.tables.disclosure(user, query.fiscalYear, query.departmentId));
+  }
+
+  @Get(':id.xlsx')
+  @RequirePermission('selfEvaluation.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: '导出项目支出绩效自评表（2024 年决算公开格式，含总分、等级；批注为计算过程；隐藏列“指标编号”供填好后导回）' })
+  async exportEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    return sendXlsx(response, await this.tables.file(user, evaluationId));
+  }
+
+  @Post(':id/import')
+  @HttpCode(200)
+  @RequirePermission('selfEvaluation.edit')
+  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '在 Excel 中填好的项目支出绩效自评表（.xlsx）' } } } })
+  @ApiOperation({ summary: '导入在 Excel 中填好的自评表；dryRun=true 只预览计分结果；有任何问题时 400（指明文件中的行）且不保存' })
+  async importEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Query() query: DryRunQueryDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<SelfEvaluationWorkbookImportResult> {
+    if (!file) throw badRequest('请上传填好的自评表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
+    return this.tables.importEvaluation(user, evaluationId, await sourcesOfUpload(utf8Name(file.originalname), file.buffer), query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -48,22 +48,21 @@ export class SelfEvaluationsService implements OnModuleInit {
     });
   }
 
-  async findVisible(user: SessionUser, id: string): Promise<SelfEvaluation> {
-    const evaluation = await this.dataSource.getRepository(SelfEvaluation).findOneBy({ id });
+  async findVisible(user: SessionUser, id: string, db: EntityManager = this.dataSource.manager): Promise<SelfEvaluation> {
+    const evaluation = await db.findOneBy(SelfEvaluation, { id });
     if (!evaluation) throw new NotFoundException('未找到该自评表，或您无权查看');
     await this.scope.assertReadable(user, evaluation.unitId);
     return evaluation;
   }
 
-  async read(user: SessionUser, id: string): Promise<SelfEvaluationDto> {
-    const evaluation = await this.findVisible(user, id);
-    const db = this.dataSource.manager;
+  /** The 自评表 as the contract reads it; `db` lets an import's dry run read its own uncommitted save. */
+  async read(user: SessionUser, id: string, db: EntityManager = this.dataSource.manager): Promise<SelfEvaluationDto> {
+    const evaluation = await this.findVisible(user, id, db);
     const rows = await db.find(SelfEvaluationRow, { where: { evaluationId: id }, order: { position: 'ASC' } });
-    const [project, unit, round] = await Promise.all([
-      db.findOneByOrFail(Project, { id: evaluation.projectId }),
-      db.findOneByOrFail(Organization, { id: evaluation.unitId }),
-      evaluation.roundId ? db.findOneBy(SelfEvaluationRound, { id: evaluation.roundId }) : null,
-    ]);
+    // one after another: inside an import's dry run `db` is a single transaction's connection
+    const project = await db.findOneByOrFail(Project, { id: evaluation.projectId });
+    const unit = await db.findOneByOrFail(Organization, { id: evaluation.unitId });
+    const round = evaluation.roundId ? await db.findOneBy(SelfEvaluationRound, { id: evaluation.roundId }) : null;
     const { card, checks } = assess(evaluation, rows);
     const overriders = await this.names([...rows.map((r) => r.overrideBy), ...evaluation.dismissedFlags.map((f) => f.by)]);
     const evidence = await this.evidence.list(this.kind.chain.kind, id);

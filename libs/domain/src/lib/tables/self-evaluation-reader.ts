@@ -30,6 +30,10 @@ export interface ReportedIndicator {
   /** 得分 as published. */
   score: string | null;
   deviationNote: string;
+  /** The 指标编号 an export of this system writes beside each row, so a copy filled in Excel comes back to the same indicator. */
+  indicatorId: string | null;
+  /** Row number in its source (1-based), to tie a problem to the cell. */
+  row: number;
 }
 
 /** A whole 项目支出绩效自评表: its project, money block, goal, rows, 总分 and 等级 as published. */
@@ -56,6 +60,8 @@ export interface SelfEvaluationReading {
   errors: ImportNote[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MONEY_LABEL = /年度资金总额|当年财政拨款|上年结转|非财政拨款|其他资金/;
 const ACTUAL = /^(实际完成值|全年实际值|实际值)$/;
 const TABLE_END = /^(其他需要说明的事项|其他需说明事项|总分|备注)/;
 const TITLE = /(\d{4})\s*年度?项目支出绩效自评表/;
@@ -109,7 +115,7 @@ export function readSelfEvaluations(sources: readonly TableSource[]): SelfEvalua
   return reading;
 }
 
-type Header = Record<'level1' | 'level2' | 'name' | 'actual' | 'comparator' | 'value' | 'unit' | 'weight' | 'score' | 'deviation', number>;
+type Header = Record<'level1' | 'level2' | 'name' | 'actual' | 'comparator' | 'value' | 'unit' | 'weight' | 'score' | 'deviation' | 'id', number>;
 
 function resultHeader(row: readonly string[]): Header | null {
   const find = (test: (cell: string) => boolean) => row.findIndex((cell) => test(cell.replace(/\s/g, '')));
@@ -128,6 +134,7 @@ function resultHeader(row: readonly string[]): Header | null {
     weight: find((c) => c === '分值'),
     score: find((c) => c === '得分'),
     deviation: find((c) => c.startsWith('偏差原因')),
+    id: find((c) => c === '指标编号'),
   };
 }
 
@@ -152,7 +159,8 @@ function moneyOf(rows: string[][], from: number, to: number): SelfEvaluationForm
   const header = rows[from + headerAt].map(compact);
   const col = (name: string) => header.indexOf(name);
   for (let r = from + headerAt + 1; r < to; r++) {
-    const label = rows[r].map(compact).find((c) => c !== '') ?? '';
+    // the row's label, not the 项目资金 of a cell merged down the block
+    const label = rows[r].map(compact).find((c) => MONEY_LABEL.test(c)) ?? '';
     const cell = (name: string) => (col(name) >= 0 ? rows[r][col(name)] : undefined);
     if (label === '年度资金总额') {
       Object.assign(money, { initial: amount(cell('年初预算数')), annual: amount(cell('全年预算数')), executed: amount(cell('全年执行数')), weight: amount(cell('分值')), score: amount(cell('得分')) });
@@ -167,7 +175,8 @@ function goalOf(rows: string[][], from: number, to: number): { goal: string; goa
   for (let r = from; r < to; r++) {
     const at = rows[r].findIndex((cell) => /^(年度总体目标|总体目标)$/.test(compact(cell)));
     if (at === -1) continue;
-    const filled = rows[r].slice(at + 1).filter((v) => v !== '');
+    // merged cells read as their master cell: the goal may fill several cells, the result the rest
+    const filled = [...new Set(rows[r].slice(at + 1).filter((v) => v !== ''))];
     return { goal: filled[0] ?? '', goalActual: filled.length > 1 ? filled[filled.length - 1] : '' };
   }
   return { goal: '', goalActual: '' };
@@ -218,6 +227,8 @@ function readRows(rows: string[][], from: number, to: number, header: Header): R
       weight: amount(at(cells, header.weight)),
       score: amount(at(cells, header.score)),
       deviationNote: at(cells, header.deviation),
+      indicatorId: UUID.test(at(cells, header.id)) ? at(cells, header.id).toLowerCase() : null,
+      row: r + 1,
     });
   }
   return out;
