@@ -6,6 +6,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import {
   AlertOutline,
   ApartmentOutline,
+  AuditOutline,
   BankOutline,
   BellOutline,
   CalendarOutline,
@@ -37,6 +38,7 @@ export const appConfig: ApplicationConfig = {
     provideNzIcons([
       AlertOutline,
       ApartmentOutline,
+      AuditOutline,
       BankOutline,
       BellOutline,
   BellOutline,

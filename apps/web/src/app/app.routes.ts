@@ -37,6 +37,11 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./pages/monitoring/monitoring.routes').then((m) => m.monitoringRoutes),
       },
       {
+        path: 'self-evaluation',
+        canActivate: [allowed('selfEvaluation.read')],
+        loadChildren: () => import('./pages/self-evaluation/self-evaluation.routes').then((m) => m.selfEvaluationRoutes),
+      },
+      {
         path: 'imports',
         title: TITLES.imports,
         canActivate: [allowed('targets.import')],

@@ -22,6 +22,7 @@ const MENU: MenuItem[] = [
   { label: '待办', icon: 'bell', path: PATHS.inbox, action: 'inbox.read' },
   { label: '项目', icon: 'project', path: PATHS.projects, action: 'projects.read' },
   { label: '绩效运行监控', icon: 'alert', path: PATHS.monitoring, action: 'monitoring.read' },
+  { label: '绩效自评', icon: 'audit', path: PATHS.selfEvaluation, action: 'selfEvaluation.read' },
   { label: '导入目标表', icon: 'upload', path: PATHS.imports, action: 'targets.import' },
   { label: '部门整体目标', icon: 'bank', path: PATHS.departmentTargets, action: 'targets.review' },
   { label: '指标库', icon: 'database', path: PATHS.library, action: 'library.curate' },

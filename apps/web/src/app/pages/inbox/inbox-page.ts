@@ -7,6 +7,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { PATHS } from '../../paths';
 import { TargetsApi } from '../targets/targets.api';
 import { REPORT_STATUS_LABELS } from '../monitoring/monitoring.text';
+import { DEPARTMENT_SELF_EVALUATION_STATUS_LABELS, EVALUATION_STATUS_LABELS } from '../self-evaluation/self-evaluation.text';
 
 @Component({
   selector: 'pm-inbox-page',
@@ -35,11 +36,21 @@ import { REPORT_STATUS_LABELS } from '../monitoring/monitoring.text';
                 <td>{{ i.unitName }}</td>
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ reportLabels[i.status] }}</td>
-              } @else {
+              } @else if (i.kind === 'budget_cut') {
                 <td><a [routerLink]="[monitoring, 'reports', i.reportId]">{{ i.projectName }}</a> <span class="content">调减预算申请</span></td>
                 <td>{{ i.unitName }}</td>
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ i.status === 'submitted' ? '待财政审核' : '被退回' }}</td>
+              } @else if (i.kind === 'self_evaluation') {
+                <td><a [routerLink]="[selfEvaluation, i.selfEvaluationId]">{{ i.projectName }}</a> <span class="content">项目支出绩效自评表</span></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ evaluationLabels[i.status] }}</td>
+              } @else {
+                <td><a [routerLink]="selfEvaluation">部门整体支出绩效自评表</a></td>
+                <td>{{ i.unitName }}</td>
+                <td>{{ i.fiscalYear }}</td>
+                <td>{{ departmentEvaluationLabels[i.status] }}</td>
               }
               <td>{{ i.since.slice(0, 16).replace('T', ' ') }}</td>
               <td data-test="inbox-deadline">{{ i.deadline ?? '—' }}</td>
@@ -58,5 +69,8 @@ export class InboxPage {
   protected readonly departmentLabels = DEPARTMENT_TARGET_STATUS_LABELS;
   protected readonly reportLabels = REPORT_STATUS_LABELS;
   protected readonly monitoring = PATHS.monitoring;
+  protected readonly selfEvaluation = PATHS.selfEvaluation;
+  protected readonly evaluationLabels = EVALUATION_STATUS_LABELS;
+  protected readonly departmentEvaluationLabels = DEPARTMENT_SELF_EVALUATION_STATUS_LABELS;
   protected readonly inbox = resource({ loader: () => this.api.inbox() });
 }

@@ -10,6 +10,8 @@ export interface GridColumn {
   numeric?: boolean;
   /** Greyer, smaller text for long explanations. */
   secondary?: boolean;
+  /** A narrower (or wider) cell than the sheet's default for this key, e.g. `110px`. */
+  minWidth?: string;
 }
 
 /** The columns of the 项目支出绩效目标表 after 一级 / 二级 (which the grid always draws, spanning their rows). */
@@ -48,4 +50,17 @@ export const MONITORING_COLUMNS: readonly GridColumn[] = [
   { key: 'reasonNote', label: '偏差原因说明' },
   { key: 'measures', label: '纠偏措施' },
   { key: 'evidence', label: '佐证资料' },
+];
+
+/** The 项目支出绩效自评表: the approved definition, then what the lead reports and what it scores (the page draws those cells). */
+export const SELF_EVALUATION_COLUMNS: readonly GridColumn[] = [
+  { key: 'name', label: '三级指标', minWidth: '170px' },
+  { key: 'target', label: '指标值', numeric: true },
+  { key: 'weight', label: '分值', numeric: true },
+  { key: 'forecast', label: '监控预计值', numeric: true },
+  { key: 'actual', label: '实际完成值' },
+  { key: 'applicable', label: '不适用' },
+  { key: 'score', label: '得分' },
+  { key: 'deviationNote', label: '偏差原因分析及改进措施' },
+  { key: 'evidence', label: '佐证资料', minWidth: '110px' },
 ];
