@@ -114,21 +114,23 @@ export interface WhatIfResponse {
   grades: { from: Record<Grade, number>; to: Record<Grade, number> };
 }
 
-/** 部门整体支出绩效自评表 (SPEC §6). */
+/** 部门整体支出绩效自评表 (SPEC §6): `GET/PUT /api/departments/:departmentId/self-evaluation/:year`. */
 export interface DepartmentSelfEvaluationDto {
   departmentId: string;
   departmentName: string;
   fiscalYear: number;
+  /** 0 until first saved: the content is then prefilled from the approved overall target and the projects' 自评表. */
   version: number;
   status: 'draft' | 'submitted' | 'approved';
-  budget: {
-    basic: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
-    project: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
-    total: { initial: string; adjustment: string; annual: string; executed: string; rate: string | null };
-  };
+  /** 预算确定数 = 年初预算数 + 预算调整数, and 执行率; `executed` is '' until filled. */
+  budget: Record<'basic' | 'project' | 'total', import('@pm/domain').BudgetLine>;
+  /** What the department's projects' 自评表 add up to (年初预算数, 调整, 全年执行数), to check 项目支出 against. */
+  fromProjects: { initial: string; adjustment: string; executed: string; evaluations: number };
   duties: { duty: string; result: string }[];
-  indicators: { id: string; level1: string; level2: string; name: string; comparator: string | null; value: string; unit: string; kind: string; actual: string | null; deviationNote: string }[];
+  indicators: import('@pm/domain').DepartmentIndicatorResult[];
   notes: string;
+  /** Whether the department's overall target of the year is approved (the source of the goals and indicators). */
+  targetApproved: boolean;
   lastComment: string | null;
   checks: SheetCheck[];
   actions: ChainAction[];

@@ -17,7 +17,7 @@ import { BudgetCut } from '../monitoring/budget-cut.entity';
 import { MonitoringReport } from '../monitoring/monitoring-report.entity';
 import { MonitoringRound } from '../monitoring/monitoring-round.entity';
 import { MonitoringRow } from '../monitoring/monitoring-row.entity';
-import { DepartmentSelfEvaluation } from '../self-evaluation/department-self-evaluation.entity';
+import { DepartmentSelfEvaluation } from '../self-evaluation/department/department-self-evaluation.entity';
 import { SelfEvaluationRound } from '../self-evaluation/self-evaluation-round.entity';
 import { SelfEvaluationRow } from '../self-evaluation/self-evaluation-row.entity';
 import { SelfEvaluation } from '../self-evaluation/self-evaluation.entity';

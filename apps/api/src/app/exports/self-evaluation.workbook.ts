@@ -1,4 +1,5 @@
-import { SelfEvaluationDto } from '@pm/api-contract';
+import { DepartmentSelfEvaluationDto, SelfEvaluationDto } from '@pm/api-contract';
+import { addDepartmentSelfEvaluationSheet } from './department-self-evaluation.workbook';
 import ExcelJS from 'exceljs';
 import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
@@ -88,10 +89,11 @@ export async function selfEvaluationWorkbook(data: SelfEvaluationSheetData): Pro
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A department's disclosure pack: every approved 自评表 of the year, one sheet each, named by project. */
-export async function disclosureWorkbook(tables: SelfEvaluationSheetData[]): Promise<Buffer> {
+/** A department's disclosure pack: its approved 部门整体支出绩效自评表 first, then every approved 自评表 of the year, one sheet each, named by project. */
+export async function disclosureWorkbook(tables: SelfEvaluationSheetData[], department: DepartmentSelfEvaluationDto | null): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
+  if (department) addDepartmentSelfEvaluationSheet(workbook, '部门整体支出绩效自评表', department);
   const used = new Set<string>();
   tables.forEach((t, n) => {
     // Excel sheet names: at most 31 characters, none of []:*?/\ and unique

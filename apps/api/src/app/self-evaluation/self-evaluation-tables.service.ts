@@ -10,6 +10,7 @@ import { disclosureWorkbook, SelfEvaluationSheetData, selfEvaluationWorkbook } f
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
+import { DepartmentSelfEvaluationsService } from './department/department-self-evaluations.service';
 import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationKind } from './self-evaluation.kind';
@@ -33,6 +34,7 @@ export class SelfEvaluationTablesService {
     private readonly runner: ReviewRunner,
     private readonly kind: SelfEvaluationKind,
     private readonly scope: ScopeService,
+    private readonly departments: DepartmentSelfEvaluationsService,
   ) {}
 
   async file(user: SessionUser, id: string): Promise<ExportFile> {
@@ -50,10 +52,12 @@ export class SelfEvaluationTablesService {
        WHERE e.fiscal_year = $1 AND e.status = 'approved' AND (u.id = $2 OR u.parent_id = $2) ORDER BY u.name, p.name`,
       [fiscalYear, departmentId],
     );
-    if (!ids.length) throw badRequest(`${department.name} ${fiscalYear} 年度还没有审核通过的自评表`, [{ field: 'fiscalYear', message: '没有已审核的自评表' }]);
+    const whole = await this.departments.read(user, departmentId, fiscalYear);
+    const departmentTable = whole.status === 'approved' ? whole : null;
+    if (!ids.length && !departmentTable) throw badRequest(`${department.name} ${fiscalYear} 年度还没有审核通过的自评表`, [{ field: 'fiscalYear', message: '没有已审核的自评表' }]);
     const tables: SelfEvaluationSheetData[] = [];
     for (const { id } of ids) tables.push(await this.sheetData(user, id));
-    return { fileName: `${department.name} ${fiscalYear}年度项目支出绩效自评表.xlsx`, content: await disclosureWorkbook(tables) };
+    return { fileName: `${department.name} ${fiscalYear}年度绩效自评表（决算公开）.xlsx`, content: await disclosureWorkbook(tables, departmentTable) };
   }
 
   /**

@@ -10,6 +10,11 @@ import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationRoundsController, SelfEvaluationsController } from './self-evaluations.controller';
 import { SelfEvaluationsService } from './self-evaluations.service';
+import { DepartmentSelfEvaluation } from './department/department-self-evaluation.entity';
+import { DepartmentSelfEvaluationInbox } from './department/department-self-evaluation.inbox';
+import { DepartmentSelfEvaluationKind } from './department/department-self-evaluation.kind';
+import { DepartmentSelfEvaluationListController, DepartmentSelfEvaluationsController } from './department/department-self-evaluations.controller';
+import { DepartmentSelfEvaluationsService } from './department/department-self-evaluations.service';
 import { TargetsModule } from '../targets/targets.module';
 import { PublishedYearService } from './published-year.service';
 import { SelfEvaluationTablesService } from './self-evaluation-tables.service';
@@ -18,9 +23,9 @@ import { YearScoresService } from './year-scores.service';
 
 /** 绩效自评 (SPEC §6): rounds, the scored 自评表 on the review chain, overrides, flags. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow]), InboxModule, FiscalYearsModule, TargetsModule],
-  controllers: [SelfEvaluationRoundsController, SelfEvaluationsController, YearScoresController],
-  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationTablesService, PublishedYearService, SelfEvaluationKind, SelfEvaluationInbox],
+  imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation]), InboxModule, FiscalYearsModule, TargetsModule],
+  controllers: [SelfEvaluationRoundsController, SelfEvaluationsController, YearScoresController, DepartmentSelfEvaluationListController, DepartmentSelfEvaluationsController],
+  providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationTablesService, PublishedYearService, DepartmentSelfEvaluationsService, DepartmentSelfEvaluationKind, DepartmentSelfEvaluationInbox, SelfEvaluationKind, SelfEvaluationInbox],
   exports: [SelfEvaluationRoundsService, SelfEvaluationsService, PublishedYearService],
 })
 export class SelfEvaluationModule {}

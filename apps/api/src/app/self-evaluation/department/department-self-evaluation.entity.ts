@@ -1,28 +1,10 @@
-import { DepartmentSelfEvaluationStatus } from '@pm/domain';
+import { DepartmentIndicatorResult, DepartmentSelfEvaluationContent, DepartmentSelfEvaluationStatus } from '@pm/domain';
 import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { moneyColumn } from '../database/decimal.transformer';
-import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
-import { Organization } from '../organizations/organization.entity';
-import { DocumentVersion } from '../review/document-version.entity';
-import { ReviewedEntity } from '../review/reviewed.entity';
-
-export interface DepartmentDutyResult {
-  duty: string;
-  result: string;
-}
-
-export interface DepartmentIndicatorResult {
-  id: string;
-  level1: string;
-  level2: string;
-  name: string;
-  comparator: string | null;
-  value: string;
-  unit: string;
-  kind: string;
-  actual: string | null;
-  deviationNote: string;
-}
+import { moneyColumn } from '../../database/decimal.transformer';
+import { FiscalYear } from '../../fiscal-years/fiscal-year.entity';
+import { Organization } from '../../organizations/organization.entity';
+import { DocumentVersion } from '../../review/document-version.entity';
+import { ReviewedEntity } from '../../review/reviewed.entity';
 
 /** 部门整体支出绩效自评表 of a department and year. */
 @Entity('department_self_evaluations')
@@ -51,8 +33,8 @@ export class DepartmentSelfEvaluation extends ReviewedEntity {
   @Column({ ...moneyColumn, default: 0 })
   basicAdjustment!: string;
 
-  @Column({ ...moneyColumn, default: 0 })
-  basicExecuted!: string;
+  @Column({ ...moneyColumn, nullable: true })
+  basicExecuted!: string | null;
 
   @Column({ ...moneyColumn, default: 0 })
   projectInitial!: string;
@@ -60,12 +42,12 @@ export class DepartmentSelfEvaluation extends ReviewedEntity {
   @Column({ ...moneyColumn, default: 0 })
   projectAdjustment!: string;
 
-  @Column({ ...moneyColumn, default: 0 })
-  projectExecuted!: string;
+  @Column({ ...moneyColumn, nullable: true })
+  projectExecuted!: string | null;
 
   /** 部门年度目标 with what was done. */
   @Column({ type: 'jsonb', default: [] })
-  duties!: DepartmentDutyResult[];
+  duties!: DepartmentSelfEvaluationContent['duties'];
 
   @Column({ type: 'jsonb', default: [] })
   indicators!: DepartmentIndicatorResult[];
