@@ -74,7 +74,7 @@ describe('department overall target', () => {
     const finance = await new Client(running.url).as('finance');
     expect((await reviewer.post(`${path()}/submit`, {})).body.status).toBe('submitted');
     expect((await finance.get('/api/inbox?pageSize=500')).body.items).toContainEqual(expect.objectContaining({ kind: 'department_target', departmentId: department, reason: '部门整体目标待批复' }));
-    expect((await reviewer.get('/api/inbox?pageSize=500')).body.items.filter((i: { departmentId?: string; fiscalYear: number }) => i.departmentId === department && i.fiscalYear === 2026)).toEqual([]);
+    expect((await reviewer.get('/api/inbox?pageSize=500')).body.items.filter((i: { kind: string; departmentId?: string; fiscalYear: number }) => i.kind === 'department_target' && i.departmentId === department && i.fiscalYear === 2026)).toEqual([]);
     expect((await reviewer.post(`${path()}/approve`, {})).status).toBe(403);
     expect((await finance.post(`${path()}/return`, {})).body.message).toBe('退回时请填写退回意见');
     expect((await finance.post(`${path()}/return`, { comment: '履职效能指标请量化' })).body).toMatchObject({ status: 'draft', lastComment: '履职效能指标请量化' });

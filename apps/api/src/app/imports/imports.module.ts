@@ -5,5 +5,5 @@ import { ImportsController } from './imports.controller';
 import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module';
 import { ImportsService } from './imports.service';
 
-@Module({ imports: [TargetsModule, FiscalYearsModule, SelfEvaluationModule], controllers: [ImportsController], providers: [ImportsService] })
+@Module({ imports: [TargetsModule, FiscalYearsModule, SelfEvaluationModule], controllers: [ImportsController], providers: [ImportsService], exports: [ImportsService] })
 export class ImportsModule {}

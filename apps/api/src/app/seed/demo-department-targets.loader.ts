@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { demoSession } from './demo-session';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionUser } from '@pm/api-contract';
 import { normaliseComparator } from '@pm/domain';
@@ -6,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { DepartmentTarget } from '../department-targets/department-target.entity';
 import { DepartmentTargetsService } from '../department-targets/department-targets.service';
 import { Organization } from '../organizations/organization.entity';
-import { User } from '../users/user.entity';
 import { DEMO_DEPARTMENT_TARGETS } from './demo-department-targets';
 
 /** The demo departments' 2026 overall targets, saved and walked to their demo states through the real service. */
@@ -44,8 +44,7 @@ export class DemoDepartmentTargetsLoader {
     if (loaded) this.logger.log({ msg: 'demo department targets loaded', targets: loaded });
   }
 
-  private async session(username: string): Promise<SessionUser> {
-    const u = await this.dataSource.getRepository(User).findOneByOrFail({ username });
-    return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, organizationId: u.organizationId };
+  private session(username: string): Promise<SessionUser> {
+    return demoSession(this.dataSource, username);
   }
 }

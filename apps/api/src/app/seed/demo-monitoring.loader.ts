@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { demoSession } from './demo-session';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionUser } from '@pm/api-contract';
 import { decimalOf, DEFAULT_PROFILE, directionOf, indicatorWarning, normaliseComparator, QUALITATIVE_PROGRESS } from '@pm/domain';
@@ -9,7 +10,6 @@ import { MonitoringReportsService } from '../monitoring/monitoring-reports.servi
 import { MonitoringRound } from '../monitoring/monitoring-round.entity';
 import { MonitoringRoundsService } from '../monitoring/monitoring-rounds.service';
 import { Project } from '../projects/project.entity';
-import { User } from '../users/user.entity';
 import { DEMO_REPORTS, DEMO_ROUND, DemoReport } from './demo-monitoring';
 
 const MONTH = 7;
@@ -77,9 +77,8 @@ export class DemoMonitoringLoader {
     return true;
   }
 
-  private async session(username: string): Promise<SessionUser> {
-    const u = await this.dataSource.getRepository(User).findOneByOrFail({ username });
-    return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, organizationId: u.organizationId };
+  private session(username: string): Promise<SessionUser> {
+    return demoSession(this.dataSource, username);
   }
 }
 

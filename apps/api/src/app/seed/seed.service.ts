@@ -12,6 +12,7 @@ import { DEMO_FISCAL_YEARS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PROJECTS_202
 import { DemoDepartmentTargetsLoader } from './demo-department-targets.loader';
 import { DemoSheetsLoader } from './demo-sheets.loader';
 import { DemoMonitoringLoader } from './demo-monitoring.loader';
+import { DemoSelfEvaluationLoader } from './demo-self-evaluation.loader';
 
 /**
  * Runs at start after the migrations. Demo mode inserts what is missing of the demo data
@@ -28,6 +29,7 @@ export class SeedService {
     private readonly demoSheets: DemoSheetsLoader,
     private readonly demoDepartmentTargets: DemoDepartmentTargetsLoader,
     private readonly demoMonitoring: DemoMonitoringLoader,
+    private readonly demoSelfEvaluation: DemoSelfEvaluationLoader,
   ) {}
 
   async run(): Promise<void> {
@@ -42,6 +44,7 @@ export class SeedService {
       await this.demoSheets.load();
       await this.demoDepartmentTargets.load();
       await this.demoMonitoring.load();
+      await this.demoSelfEvaluation.load();
     }
   }
 

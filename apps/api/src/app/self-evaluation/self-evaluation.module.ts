@@ -26,6 +26,6 @@ import { YearScoresService } from './year-scores.service';
   imports: [TypeOrmModule.forFeature([SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation]), InboxModule, FiscalYearsModule, TargetsModule],
   controllers: [SelfEvaluationRoundsController, SelfEvaluationsController, YearScoresController, DepartmentSelfEvaluationListController, DepartmentSelfEvaluationsController],
   providers: [SelfEvaluationRoundsService, SelfEvaluationsService, YearScoresService, SelfEvaluationTablesService, PublishedYearService, DepartmentSelfEvaluationsService, DepartmentSelfEvaluationKind, DepartmentSelfEvaluationInbox, SelfEvaluationKind, SelfEvaluationInbox],
-  exports: [SelfEvaluationRoundsService, SelfEvaluationsService, PublishedYearService],
+  exports: [SelfEvaluationRoundsService, SelfEvaluationsService, PublishedYearService, DepartmentSelfEvaluationsService],
 })
 export class SelfEvaluationModule {}

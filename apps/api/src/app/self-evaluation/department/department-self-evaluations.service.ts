@@ -60,7 +60,7 @@ export class DepartmentSelfEvaluationsService {
       duties: content.duties,
       indicators: content.indicators,
       notes: content.notes,
-      targetApproved: !!target,
+      targetApproved: target?.approved ?? false,
       lastComment: returned?.comment ?? null,
       checks,
       actions: await this.runner.actionsFor(user, this.kind, key, stored),
@@ -139,13 +139,22 @@ export class DepartmentSelfEvaluationsService {
     return { department, year };
   }
 
-  /** The version in force of the department's overall target, or null while none is approved. */
-  private async approvedTarget(db: EntityManager, { department, year }: DepartmentYear): Promise<ApprovedTarget | null> {
+  /**
+   * The department's overall target of the year: the version in force, else (while none is approved)
+   * its latest submitted version or draft, so the form is never blank; `approved` says which.
+   */
+  private async approvedTarget(db: EntityManager, { department, year }: DepartmentYear): Promise<(ApprovedTarget & { approved: boolean }) | null> {
     const [row] = await db.query(
-      `SELECT v.snapshot FROM department_targets t JOIN document_versions v ON v.id = t.in_force_version_id WHERE t.department_id = $1 AND t.fiscal_year = $2`,
+      `SELECT coalesce(v.snapshot, latest.snapshot) AS snapshot, v.id IS NOT NULL AS approved,
+              jsonb_build_object('duties', t.duties, 'budget', jsonb_build_object('basic', t.budget_basic, 'project', t.budget_project), 'indicators', t.indicators) AS draft
+       FROM department_targets t
+       LEFT JOIN document_versions v ON v.id = t.in_force_version_id
+       LEFT JOIN LATERAL (SELECT d.snapshot FROM document_versions d WHERE d.document_kind = 'department_target' AND d.document_id = t.id ORDER BY d.number DESC LIMIT 1) latest ON true
+       WHERE t.department_id = $1 AND t.fiscal_year = $2`,
       [department.id, year],
     );
-    return row ? (row.snapshot as ApprovedTarget) : null;
+    if (!row) return null;
+    return { ...((row.snapshot ?? row.draft) as ApprovedTarget), approved: row.approved };
   }
 
   /** What the department's projects' self-evaluations of the year add up to. */
