@@ -60,6 +60,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./pages/audit/audit-page').then((m) => m.AuditPage),
       },
       {
+        path: 'settings',
+        canActivate: [allowed('settings.manage')],
+        loadChildren: () => import('./pages/settings/settings.routes').then((m) => m.settingsRoutes),
+      },
+      {
         path: 'admin',
         loadChildren: () => import('./pages/admin/admin.routes').then((m) => m.adminRoutes),
       },

@@ -3,7 +3,8 @@ import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Action } from '@pm/domain';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzIconModule } from 'ng-zorro-antd/icon';
+import { SettingOutline } from '@ant-design/icons-angular/icons';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -27,6 +28,7 @@ const MENU: MenuItem[] = [
   { label: '部门整体目标', icon: 'bank', path: PATHS.departmentTargets, action: 'targets.review' },
   { label: '指标库', icon: 'database', path: PATHS.library, action: 'library.curate' },
   { label: '变更记录', icon: 'history', path: PATHS.audit, action: 'audit.read' },
+  { label: '评分参数', icon: 'setting', path: PATHS.settings, action: 'settings.manage' },
   { label: '单位管理', icon: 'apartment', path: PATHS.organizations, action: 'organizations.manage' },
   { label: '用户管理', icon: 'team', path: PATHS.users, action: 'users.manage' },
   { label: '预算年度', icon: 'calendar', path: PATHS.fiscalYears, action: 'fiscalYears.manage' },
@@ -35,6 +37,7 @@ const MENU: MenuItem[] = [
 @Component({
   selector: 'pm-shell',
   imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzTagModule, NzButtonModule, NzBadgeModule],
+  providers: [provideNzIconsPatch([SettingOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; height: 100vh; }
