@@ -3,5 +3,6 @@ import { TITLES } from '../../paths';
 
 export const selfEvaluationRoutes: Route[] = [
   { path: '', title: TITLES.selfEvaluation, loadComponent: () => import('./self-evaluations-page').then((m) => m.SelfEvaluationsPage) },
+  { path: 'results', title: TITLES.selfEvaluationResults, loadComponent: () => import('./results/results-page').then((m) => m.SelfEvaluationResultsPage) },
   { path: ':id', title: TITLES.selfEvaluationForm, loadComponent: () => import('./evaluation-page').then((m) => m.SelfEvaluationPage) },
 ];
