@@ -110,4 +110,32 @@ describe('demo target sheets', () => {
     expect(detail.adjustment).toMatchObject({ isAdjustment: true, status: 'draft' });
     expect(detail.indicators[0].warning).toMatchObject({ colour: 'red', explanation: { formula: '2 ÷ (12 × 7/12) = 28.57% → 红（<60%）' } });
   });
+
+  it('reproduces 2024 from its final accounts and opens the 2026 self-evaluation with tables in every state, each waiting in the right 待办', async () => {
+    const finance = await new Client(running.url).as('finance');
+    const past = (await finance.get('/api/self-evaluations?fiscalYear=2024&pageSize=50')).body;
+    expect(past.total).toBe(14);
+    expect(past.items.every((e: { status: string; grade: string }) => e.status === 'approved' && e.grade === '优')).toBe(true);
+    const one = (await finance.get(`/api/self-evaluations/${past.items[0].id}`)).body;
+    expect(one.published).toEqual({ total: expect.any(String), grade: '优' });
+    expect(Number(one.total)).toBe(Number(one.published.total));
+    const year = (await finance.get('/api/self-evaluations?fiscalYear=2026&pageSize=50')).body.items as { projectName: string; status: string; flags: { code: string }[] }[];
+    const state = (name: string) => year.find((e) => e.projectName === name);
+    expect(state('《曲靖市人民政府公报》编印费及政府信息公开工作经费')?.status).toBe('approved');
+    expect(state('市政府总值班室调度平台运营服务项目经费')?.status).toBe('department_approved');
+    expect(state('政府办机关专项经费')).toMatchObject({ status: 'submitted', flags: expect.arrayContaining([expect.objectContaining({ code: 'actuals-equal-targets' })]) });
+    const approved = year.find((e) => e.status === 'approved') as unknown as { id: string };
+    const overridden = (await finance.get(`/api/self-evaluations/${approved.id}`)).body.indicators.find((i: { override: unknown }) => i.override);
+    expect(overridden.override).toMatchObject({ reason: expect.stringContaining('指标值设定偏低'), by: '政府办财务审核' });
+    expect(overridden.computedScore).not.toBe(overridden.score);
+    const waiting = async (username: string) =>
+      ((await (await new Client(running.url).as(username)).get('/api/inbox?pageSize=500')).body.items as { kind: string; reason: string; projectName?: string; unitName: string }[])
+        .filter((i) => i.kind === 'self_evaluation' || i.kind === 'department_self_evaluation')
+        .map((i) => `${i.reason}:${i.projectName ?? i.unitName}`);
+    expect(await waiting('zfb.lead')).toEqual(expect.arrayContaining(['自评表草稿，待提交:政务信息工作经费', '自评表被退回，待修改:督办及调研工作经费']));
+    expect(await waiting('xfj.lead')).toEqual(expect.arrayContaining(['自评表待填报:办公用房租赁专项经费']));
+    expect(await waiting('zfb.reviewer')).toEqual(expect.arrayContaining(['自评表待审核:政府办机关专项经费']));
+    expect(await waiting('xfj.reviewer')).toEqual(expect.arrayContaining(['部门整体支出绩效自评表待填报:曲靖市信访局']));
+    expect(await waiting('finance')).toEqual(expect.arrayContaining(['自评表待财政审核:市政府总值班室调度平台运营服务项目经费', '部门整体支出绩效自评表待审核:曲靖市人民政府办公室']));
+  });
 });

@@ -39,12 +39,21 @@ export class SeedService {
       if (this.config.demoData) await this.loadDemo(db);
       else await this.ensureAdmin(db);
     });
-    // Sheets go through the real services, which need the committed projects and users.
+    // Sheets go through the real services, which need the committed projects and users; a lock
+    // held on its own connection keeps two processes starting together from filing the demo twice.
     if (this.config.demoData) {
-      await this.demoSheets.load();
-      await this.demoDepartmentTargets.load();
-      await this.demoMonitoring.load();
-      await this.demoSelfEvaluation.load();
+      const lock = this.dataSource.createQueryRunner();
+      await lock.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock(4242002)');
+        await this.demoSheets.load();
+        await this.demoDepartmentTargets.load();
+        await this.demoMonitoring.load();
+        await this.demoSelfEvaluation.load();
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock(4242002)').catch(() => undefined);
+        await lock.release();
+      }
     }
   }
 
