@@ -68,13 +68,13 @@ describe('each demo role in the browser', () => {
     const rows = await projects.rows();
     // finance sees every department; other suites may have added units of their own
     expect([...new Set(rows.map((r) => r.unit))]).toEqual(expect.arrayContaining([ZFB_UNIT, XFJ_UNIT]));
-    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '导入目标表', '部门整体目标', '指标库', '变更记录']);
+    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '绩效运行监控', '绩效自评', '导入目标表', '部门整体目标', '指标库', '变更记录', '评分参数']);
     await shot('projects-finance');
   });
 
   it('admin sees the admin menu and the organisation tree', async () => {
     await signIn('admin');
-    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '变更记录', '单位管理', '用户管理', '预算年度']);
+    expect(await new Shell(page).menu()).toEqual(['待办', '项目', '绩效运行监控', '绩效自评', '变更记录', '单位管理', '用户管理', '预算年度']);
     await page.click('text=单位管理');
     await page.waitForSelector('[data-test=organizations-table] tbody tr');
     const names = await page.locator('[data-test=organizations-table] tbody td:first-child').allInnerTexts();
