@@ -7,6 +7,10 @@
 //    INSERT … SELECT of the same 3,000 reports and 30,000 rows.
 // 4. Computing every warning and check of a 3,000-report round in the domain, against reading the
 //    same 30,000 rows from PostgreSQL.
+// 5. Opening the year-end self-evaluation of those 3,000 projects over HTTP, against a plain
+//    INSERT … SELECT of the same evaluations and rows; scoring all 3,000 (scores, checks, flags) and
+//    a what-if of all of them in the domain; the what-if over HTTP — each against reading the
+//    year's 30,000 self-evaluation rows from PostgreSQL.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +117,7 @@ try {
   await benchImport(base, headers, database.url);
   const roundId = await benchRound(base, database.url);
   await benchWarnings(database.url, roundId);
+  await benchSelfEvaluation(base, database.url);
 } finally {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
@@ -231,4 +236,64 @@ async function benchWarnings(databaseUrl, roundId) {
   console.log(`every warning and check of a ${result.reports}-report round (${result.rows} rows) in the domain: median ${result.ms.toFixed(0)} ms (target ≤ 200 ms; ${result.red} reports red)`);
   console.log(`baseline, reading the round's rows from PostgreSQL: median ${read.toFixed(0)} ms`);
   console.log(`ratio compute ÷ read: ${(result.ms / read).toFixed(1)}×`);
+}
+
+/** The year-end self-evaluation of the 3,000 approved projects: opened over HTTP, scored in the domain, and a what-if over HTTP. */
+async function benchSelfEvaluation(base, databaseUrl) {
+  const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'finance', password: 'Demo@2026' }) })).json();
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` };
+  const t0 = process.hrtime.bigint();
+  const reply = await fetch(`${base}/api/self-evaluation-rounds`, { method: 'POST', headers, body: JSON.stringify({ fiscalYear: 2026, deadline: '2027-02-28' }) });
+  const opened = await reply.json();
+  const openSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (reply.status !== 201) throw new Error(`opening the self-evaluation answered ${reply.status}: ${JSON.stringify(opened)}`);
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('CREATE TEMP TABLE plain_evaluations (LIKE self_evaluations INCLUDING DEFAULTS)');
+  await client.query('CREATE TEMP TABLE plain_evaluation_rows (LIKE self_evaluation_rows INCLUDING DEFAULTS)');
+  const c0 = process.hrtime.bigint();
+  await client.query('BEGIN');
+  await client.query(`INSERT INTO plain_evaluations (round_id, fiscal_year, project_id, unit_id, sheet_version_id, budget_initial, parameters) SELECT $1, p.fiscal_year, p.id, p.unit_id, s.in_force_version_id, p.funds_total, '{}'::jsonb FROM projects p JOIN target_sheets s ON s.project_id = p.id WHERE s.in_force_version_id IS NOT NULL AND p.fiscal_year = 2026`, [opened.id]);
+  await client.query(`INSERT INTO plain_evaluation_rows (evaluation_id, indicator_id, position, level1, level2, name, comparator, value, unit, kind, weight) SELECT e.id, (x.e->>'id')::uuid, x.n, x.e->>'level1', x.e->>'level2', x.e->>'name', x.e->>'comparator', coalesce(x.e->>'value', ''), coalesce(x.e->>'unit', ''), x.e->>'kind', nullif(x.e->>'weight', '')::numeric FROM plain_evaluations e JOIN document_versions v ON v.id = e.sheet_version_id, LATERAL jsonb_array_elements(v.snapshot->'indicators') WITH ORDINALITY AS x(e, n)`);
+  await client.query('COMMIT');
+  const plainSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
+  console.log(`open the year-end self-evaluation of ${opened.evaluations} projects over HTTP: ${openSeconds.toFixed(2)} s`);
+  console.log(`baseline, plain INSERT … SELECT of the same evaluations and their rows: ${plainSeconds.toFixed(2)} s`);
+  console.log(`ratio open ÷ plain insert: ${(openSeconds / plainSeconds).toFixed(1)}×`);
+
+  // fixture, not measured: every lead has filed, some short of their targets
+  await client.query(`UPDATE self_evaluation_rows r SET actual = CASE WHEN r.value ~ '^[0-9.]+$' THEN (r.value::numeric * (0.7 + (r.position % 5) * 0.15))::text ELSE r.value END FROM self_evaluations e WHERE e.id = r.evaluation_id AND e.fiscal_year = 2026`);
+  await client.query(`UPDATE self_evaluations SET budget_executed = budget_initial * 0.9 WHERE fiscal_year = 2026`);
+  const readTimes = [];
+  for (let i = 0; i < 7; i++) {
+    const r0 = process.hrtime.bigint();
+    await client.query('SELECT r.* FROM self_evaluation_rows r JOIN self_evaluations e ON e.id = r.evaluation_id WHERE e.fiscal_year = 2026 ORDER BY r.evaluation_id, r.position');
+    readTimes.push(Number(process.hrtime.bigint() - r0) / 1e6);
+  }
+  await client.end();
+  const read = [...readTimes.slice(2)].sort((a, b) => a - b)[2];
+
+  const run = spawnSync('npx', ['ts-node', '--transpile-only', '--compilerOptions', '{"module":"commonjs","moduleResolution":"node"}', join(repoRoot, 'scripts', 'bench-scoring.ts')], { cwd: repoRoot, env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bench-scoring failed: ${run.stderr}`);
+  const domain = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  console.log(`every score, check and flag of ${domain.evaluations} self-evaluations (${domain.rows} rows) in the domain: median ${domain.scoringMs.toFixed(0)} ms (target ≤ 1 s)`);
+  console.log(`what-if of the same ${domain.evaluations} under another profile in the domain: median ${domain.whatIfMs.toFixed(0)} ms (target ≤ 2 s; ${domain.changes} changes)`);
+
+  const profiles = await (await fetch(`${base}/api/settings-profiles`, { headers })).json();
+  const created = await (await fetch(`${base}/api/settings-profiles`, { method: 'POST', headers, body: JSON.stringify({ profile: { ...profiles[0].profile, name: `基准测试方案 ${Date.now()}`, reverseRule: 'linear', overshootThreshold: '1.3' } }) })).json();
+  const whatIfTimes = [];
+  let changes = 0;
+  for (let i = 0; i < 4; i++) {
+    const w0 = process.hrtime.bigint();
+    const answer = await fetch(`${base}/api/settings-profiles/${created.id}/what-if`, { method: 'POST', headers, body: JSON.stringify({ fiscalYear: 2026 }) });
+    const body = await answer.json();
+    if (answer.status !== 200) throw new Error(`what-if answered ${answer.status}: ${JSON.stringify(body)}`);
+    changes = body.changes.length;
+    if (i > 0) whatIfTimes.push(Number(process.hrtime.bigint() - w0) / 1e6);
+  }
+  const overHttp = [...whatIfTimes].sort((a, b) => a - b)[1];
+  console.log(`what-if of the year's ${opened.evaluations} self-evaluations over HTTP: median ${overHttp.toFixed(0)} ms (target ≤ 2 s; ${changes} changes)`);
+  console.log(`baseline, reading the year's self-evaluation rows from PostgreSQL: median ${read.toFixed(0)} ms`);
+  console.log(`ratio scoring ÷ read: ${(domain.scoringMs / read).toFixed(1)}×; what-if over HTTP ÷ read: ${(overHttp / read).toFixed(1)}×`);
 }
