@@ -124,6 +124,10 @@ describe('demo target sheets', () => {
     expect(state('《曲靖市人民政府公报》编印费及政府信息公开工作经费')?.status).toBe('approved');
     expect(state('市政府总值班室调度平台运营服务项目经费')?.status).toBe('department_approved');
     expect(state('政府办机关专项经费')).toMatchObject({ status: 'submitted', flags: expect.arrayContaining([expect.objectContaining({ code: 'actuals-equal-targets' })]) });
+    // each row shows the forecast the lead gave in the July monitoring report
+    const supervision = year.find((e) => e.projectName === '督办及调研工作经费') as unknown as { id: string };
+    const rows = (await finance.get(`/api/self-evaluations/${supervision.id}`)).body.indicators as { forecast: string | null }[];
+    expect(rows.filter((r) => r.forecast !== null).length).toBeGreaterThan(0);
     const approved = year.find((e) => e.status === 'approved') as unknown as { id: string };
     const overridden = (await finance.get(`/api/self-evaluations/${approved.id}`)).body.indicators.find((i: { override: unknown }) => i.override);
     expect(overridden.override).toMatchObject({ reason: expect.stringContaining('指标值设定偏低'), by: '政府办财务审核' });

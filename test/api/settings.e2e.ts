@@ -94,7 +94,7 @@ describe('settings profiles and what-if', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ fiscalYear: YEAR, evaluations: 2 });
     const moved = answer.body.changes.filter((c: { selfEvaluationId: string; indicatorId?: string }) => c.selfEvaluationId === evaluations[0] && c.indicatorId === before[0].indicators[1].indicatorId);
-    expect(moved).toEqual([{ selfEvaluationId: evaluations[0], projectName: before[0].projectName, indicatorId: before[0].indicators[1].indicatorId, from: { score: '11.25', total: before[0].total, grade: before[0].grade }, to: { score: '10.00', total: expect.any(String), grade: expect.any(String) } }]);
+    expect(moved).toEqual([{ selfEvaluationId: evaluations[0], projectName: before[0].projectName, indicatorId: before[0].indicators[1].indicatorId, indicator: { level1: '产出指标', level2: '成本指标', name: '检查成本' }, from: { score: '11.25', total: before[0].total, grade: before[0].grade }, to: { score: '10.00', total: expect.any(String), grade: expect.any(String) } }]);
     // approved and submitted alike: the submitted one moves too
     expect(answer.body.changes.some((c: { selfEvaluationId: string }) => c.selfEvaluationId === evaluations[1])).toBe(true);
     expect(Object.values(answer.body.grades.from).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
@@ -134,6 +134,10 @@ describe('settings profiles and what-if', () => {
     expect(summary.distribution.map((d: { from: number }) => d.from)).toEqual([0, 60, 70, 80, 90]);
     expect(summary.distribution.reduce((a: number, d: { count: number }) => a + d.count, 0)).toBe(2);
     expect(summary.points).toHaveLength(2);
+    expect(summary.flagged).toBe(mine.flagged);
+    expect((await finance.get(`/api/self-evaluations?fiscalYear=${YEAR}&departmentId=${department}`)).body.total).toBe(2);
+    expect((await finance.get(`/api/self-evaluations?fiscalYear=${YEAR}&departmentId=${department}&unfiled=true`)).body.total).toBe(0);
+    expect((await finance.get(`/api/self-evaluations?fiscalYear=${YEAR}&departmentId=not-a-uuid`)).status).toBe(400);
     expect(summary.points[0]).toMatchObject({ rate: '95.00', total: expect.stringMatching(/^\d+\.\d{2}$/) });
     expect((await reviewer.get(`/api/self-evaluations/summary?fiscalYear=${YEAR}`)).body.evaluations).toBe(2);
     expect((await (await new Client(running.url).as('zfb.reviewer')).get(`/api/self-evaluations/summary?fiscalYear=${YEAR}`)).body.evaluations).toBe(0);

@@ -168,7 +168,9 @@ export interface SelfEvaluationSummaryDto {
   fiscalYear: number;
   evaluations: number;
   /** Scored (filed at least once) evaluations per department, by grade; `unfiled` not yet saved. */
-  byDepartment: { departmentId: string; departmentName: string; grades: Record<Grade, number>; unfiled: number }[];
+  byDepartment: { departmentId: string; departmentName: string; grades: Record<Grade, number>; unfiled: number; flagged: number }[];
+  /** Evaluations with at least one integrity flag (all of them, not only the plotted points). */
+  flagged: number;
   /** Totals in bands of 10 points: `[0,60)`, `[60,70)`, … `[90,100]`. */
   distribution: { from: number; to: number; count: number }[];
   /** Budget execution rate (percent) against total, at most 2,000 points (the highest-flagged first). */

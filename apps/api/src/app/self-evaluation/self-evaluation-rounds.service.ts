@@ -45,16 +45,21 @@ export class SelfEvaluationRoundsService {
         [round.id, JSON.stringify(parameters), user.id, body.fiscalYear],
       );
       if (added.length) {
+        // the latest monitoring forecast of each indicator, found once for the projects added (not per row)
         await db.query(
-          `INSERT INTO self_evaluation_rows (evaluation_id, indicator_id, position, level1, level2, name, comparator, value, unit, kind, weight, scoring_rule, evidence_required, forecast)
+          `WITH added AS (SELECT id, project_id, sheet_version_id FROM self_evaluations WHERE id = ANY($1::uuid[])),
+                latest AS (
+                  SELECT DISTINCT ON (w.indicator_id) w.indicator_id, w.forecast
+                  FROM monitoring_rows w JOIN monitoring_reports r ON r.id = w.report_id JOIN monitoring_rounds o ON o.id = r.round_id
+                  WHERE r.project_id IN (SELECT project_id FROM added) AND w.forecast IS NOT NULL
+                  ORDER BY w.indicator_id, o.cutoff_date DESC)
+           INSERT INTO self_evaluation_rows (evaluation_id, indicator_id, position, level1, level2, name, comparator, value, unit, kind, weight, scoring_rule, evidence_required, forecast)
            SELECT e.id, (x.e->>'id')::uuid, x.n, x.e->>'level1', x.e->>'level2', x.e->>'name', x.e->>'comparator', coalesce(x.e->>'value', ''), coalesce(x.e->>'unit', ''), x.e->>'kind',
-                  nullif(x.e->>'weight', '')::numeric, coalesce(x.e->>'scoringRule', ''), coalesce(x.e->>'evidence', ''),
-                  (SELECT w.forecast FROM monitoring_rows w JOIN monitoring_reports r ON r.id = w.report_id JOIN monitoring_rounds o ON o.id = r.round_id
-                   WHERE r.project_id = e.project_id AND w.indicator_id = (x.e->>'id')::uuid AND w.forecast IS NOT NULL ORDER BY o.cutoff_date DESC LIMIT 1)
-           FROM self_evaluations e
-           JOIN document_versions v ON v.id = e.sheet_version_id,
-           LATERAL jsonb_array_elements(v.snapshot->'indicators') WITH ORDINALITY AS x(e, n)
-           WHERE e.id = ANY($1::uuid[])`,
+                  nullif(x.e->>'weight', '')::numeric, coalesce(x.e->>'scoringRule', ''), coalesce(x.e->>'evidence', ''), latest.forecast
+           FROM added e
+           JOIN document_versions v ON v.id = e.sheet_version_id
+           CROSS JOIN LATERAL jsonb_array_elements(v.snapshot->'indicators') WITH ORDINALITY AS x(e, n)
+           LEFT JOIN latest ON latest.indicator_id = (x.e->>'id')::uuid`,
           [added.map((a) => a.id)],
         );
       }

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException, OnModuleInit } from '
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OverrideRequest, Page, ReviewRequest, RowCommentDto, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationListItem, SessionUser } from '@pm/api-contract';
 import { ChainAction, decimalOf, Grade, integrityFlags, SELF_EVALUATION_FORMAT_CODES, SheetStatus } from '@pm/domain';
+import Decimal from 'decimal.js';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
@@ -197,7 +198,7 @@ export class SelfEvaluationsService implements OnModuleInit {
     return this.read(user, id);
   }
 
-  async list(user: SessionUser, filter: { fiscalYear?: number; status?: SheetStatus; grade?: Grade; projectId?: string; flagged?: boolean; page?: number; pageSize?: number }): Promise<Page<SelfEvaluationListItem>> {
+  async list(user: SessionUser, filter: { fiscalYear?: number; status?: SheetStatus; grade?: Grade; projectId?: string; flagged?: boolean; departmentId?: string; unfiled?: boolean; page?: number; pageSize?: number }): Promise<Page<SelfEvaluationListItem>> {
     const pageSize = filter.pageSize ?? 50;
     const query = this.dataSource
       .createQueryBuilder(SelfEvaluation, 'e')
@@ -210,8 +211,10 @@ export class SelfEvaluationsService implements OnModuleInit {
     if (filter.grade) query.andWhere('e.grade = :grade', { grade: filter.grade });
     if (filter.projectId) query.andWhere('e.project_id = :projectId', { projectId: filter.projectId });
     if (filter.flagged) query.andWhere("jsonb_array_length(e.flags) > 0");
+    if (filter.departmentId) query.andWhere('(u.id = :departmentId OR u.parent_id = :departmentId)', { departmentId: filter.departmentId });
+    if (filter.unfiled !== undefined) query.andWhere(filter.unfiled ? 'e.total IS NULL' : 'e.total IS NOT NULL');
     const [total, rows] = await Promise.all([query.getCount(), query.orderBy('e.updated_at', 'DESC').addOrderBy('e.id').offset(((filter.page ?? 1) - 1) * pageSize).limit(pageSize).getRawMany()]);
-    return { total, items: rows.map((r) => ({ id: r.id, projectId: r.project_id, projectName: r.project_name, unitName: r.unit_name, status: r.status, total: r.total === null ? null : Number(r.total).toFixed(2), grade: r.grade, flags: r.flags })) };
+    return { total, items: rows.map((r) => ({ id: r.id, projectId: r.project_id, projectName: r.project_name, unitName: r.unit_name, status: r.status, total: r.total === null ? null : new Decimal(r.total).toFixed(2), grade: r.grade, flags: r.flags })) };
   }
 
   /** Scores and the flags of their rows, set-based. */

@@ -115,7 +115,7 @@ export class YearScoresService {
     const base = () => this.dataSource.createQueryBuilder(SelfEvaluation, 'e').innerJoin('organizations', 'u', 'u.id = e.unit_id').where('e.fiscal_year = :fiscalYear', { fiscalYear });
     const perDepartment = base()
       .innerJoin('organizations', 'd', 'd.id = u.parent_id')
-      .select(['d.id AS department_id', 'd.name AS department_name', 'count(*) FILTER (WHERE e.total IS NULL)::int AS unfiled'])
+      .select(['d.id AS department_id', 'd.name AS department_name', 'count(*) FILTER (WHERE e.total IS NULL)::int AS unfiled', 'count(*) FILTER (WHERE jsonb_array_length(e.flags) > 0)::int AS flagged'])
       .addSelect(GRADES.map((g, n) => `count(*) FILTER (WHERE e.total IS NOT NULL AND e.grade = '${g}')::int AS g${n}`))
       .groupBy('d.id')
       .addGroupBy('d.name')
@@ -139,7 +139,8 @@ export class YearScoresService {
     return {
       fiscalYear,
       evaluations: departments.reduce((sum, d) => sum + d.unfiled + GRADES.reduce((s, _, n) => s + d[`g${n}`], 0), 0),
-      byDepartment: departments.map((d) => ({ departmentId: d.department_id, departmentName: d.department_name, unfiled: d.unfiled, grades: Object.fromEntries(GRADES.map((g, n) => [g, d[`g${n}`]])) as Record<Grade, number> })),
+      flagged: departments.reduce((sum, d) => sum + d.flagged, 0),
+      byDepartment: departments.map((d) => ({ departmentId: d.department_id, departmentName: d.department_name, unfiled: d.unfiled, flagged: d.flagged, grades: Object.fromEntries(GRADES.map((g, n) => [g, d[`g${n}`]])) as Record<Grade, number> })),
       distribution: [{ from: 0, to: 60, count: count(5) }, ...[6, 7, 8, 9].map((b) => ({ from: b * 10, to: b * 10 + 10, count: count(b) }))],
       points: plotted.map((p) => ({ id: p.id, projectName: p.project_name, rate: p.rate, total: new Decimal(p.total).toFixed(2), grade: p.grade, flagged: p.flagged })),
     };

@@ -79,7 +79,7 @@ describe('what-if under another profile', () => {
   it('lists every score, total and grade that would move, and nothing that would not', () => {
     const subject = { selfEvaluationId: 'e1', projectName: '督办及调研工作经费', budget, parameters: params, indicators: [{ ...row({ weight: '60', comparator: '≤', value: '90', actual: '99' }), indicatorId: 'i1' }, { ...row({ weight: '30' }), indicatorId: 'i2' }] };
     expect(whatIf([subject], { ...params, reverseRule: 'linear' })).toEqual([
-      { selfEvaluationId: 'e1', projectName: '督办及调研工作经费', indicatorId: 'i1', from: { score: '54.55', total: '94.55', grade: '优' }, to: { score: '54.00', total: '94.00', grade: '优' } },
+      { selfEvaluationId: 'e1', projectName: '督办及调研工作经费', indicatorId: 'i1', indicator: { level1: '产出指标', level2: '数量指标', name: '调研次数' }, from: { score: '54.55', total: '94.55', grade: '优' }, to: { score: '54.00', total: '94.00', grade: '优' } },
     ]);
     expect(whatIf([subject], params)).toEqual([]);
     expect(whatIf([subject], { ...params, gradeBands: { 优: '95', 良: '80', 中: '60' } })).toEqual([

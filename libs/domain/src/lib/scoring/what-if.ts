@@ -13,6 +13,8 @@ export interface WhatIfChange {
   selfEvaluationId: string;
   projectName: string;
   indicatorId?: string;
+  /** The row that moves (三级 with its 一级 and 二级); absent when only 预算执行率 or the total moves. */
+  indicator?: { level1: string; level2: string; name: string };
   from: { score?: string | null; total: string; grade: Grade };
   to: { score?: string | null; total: string; grade: Grade };
 }
@@ -29,7 +31,7 @@ export function whatIf(subjects: readonly WhatIfSubject[], to: ScoringParameters
     const totals = { from: { total: before.total, grade: before.grade }, to: { total: after.total, grade: after.grade } };
     s.indicators.forEach((i, n) => {
       const [a, b] = [before.indicators[n].score, after.indicators[n].score];
-      if (a !== b) changes.push({ selfEvaluationId: s.selfEvaluationId, projectName: s.projectName, indicatorId: i.indicatorId, from: { score: a, ...totals.from }, to: { score: b, ...totals.to } });
+      if (a !== b) changes.push({ selfEvaluationId: s.selfEvaluationId, projectName: s.projectName, indicatorId: i.indicatorId, indicator: { level1: i.level1, level2: i.level2, name: i.name }, from: { score: a, ...totals.from }, to: { score: b, ...totals.to } });
     });
     if (before.budget.score !== after.budget.score) changes.push({ selfEvaluationId: s.selfEvaluationId, projectName: s.projectName, from: { score: before.budget.score, ...totals.from }, to: { score: after.budget.score, ...totals.to } });
     else if (before.total !== after.total || before.grade !== after.grade) {

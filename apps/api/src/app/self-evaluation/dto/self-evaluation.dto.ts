@@ -49,6 +49,17 @@ export class SelfEvaluationListQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
   @IsBoolean({ message: 'flagged 应为 true 或 false' })
   flagged?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '主管部门（含其下属单位）' })
+  @IsOptional()
+  @IsUUID('all', { message: '主管部门编号格式有误' })
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: 'true：只列尚未填报的；false：只列已填报的' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean({ message: 'unfiled 应为 true 或 false' })
+  unfiled?: boolean;
 }
 
 class BudgetInput {
