@@ -19,6 +19,7 @@ import { MonitoringReport } from './monitoring-report.entity';
 import { MonitoringRound } from './monitoring-round.entity';
 import { MonitoringRow } from './monitoring-row.entity';
 import { reportRowOf, toMonitoringIndicatorDto } from './report-rows';
+import { blankToNull } from '../common/text';
 
 export type ReportTransition = Extract<ChainAction, 'submit' | 'approve' | 'return'>;
 
@@ -232,10 +233,6 @@ export class MonitoringReportsService implements OnModuleInit {
   }
 }
 
-function blankToNull(text: string | null | undefined): string | null {
-  const t = text?.trim() ?? '';
-  return t === '' ? null : t;
-}
 
 function rateOf(executed: string | null, annual: string): string | null {
   const e = decimalOf(executed);

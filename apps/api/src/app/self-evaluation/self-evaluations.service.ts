@@ -19,6 +19,7 @@ import { SelfEvaluationKind } from './self-evaluation.kind';
 import { SelfEvaluationRound } from './self-evaluation-round.entity';
 import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
+import { blankToNull } from '../common/text';
 
 export type EvaluationTransition = Extract<ChainAction, 'submit' | 'approve' | 'return'>;
 
@@ -299,9 +300,4 @@ export class SelfEvaluationsService implements OnModuleInit {
     const users = await this.dataSource.getRepository(User).findBy({ id: In(wanted) });
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
-}
-
-function blankToNull(text: string | null | undefined): string | null {
-  const t = text?.trim() ?? '';
-  return t === '' ? null : t;
 }

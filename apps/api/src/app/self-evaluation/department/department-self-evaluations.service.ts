@@ -14,6 +14,7 @@ import { ReviewRunner } from '../../review/review-runner.service';
 import { SettingsService } from '../../settings/settings.service';
 import { DepartmentSelfEvaluation } from './department-self-evaluation.entity';
 import { contentOf, DepartmentSelfEvaluationKind } from './department-self-evaluation.kind';
+import { blankToNull } from '../../common/text';
 
 export type DepartmentSelfEvaluationTransition = Extract<ChainAction, 'submit' | 'approve' | 'return'>;
 
@@ -180,9 +181,4 @@ export class DepartmentSelfEvaluationsService {
       notes: '',
     };
   }
-}
-
-function blankToNull(text: string | null | undefined): string | null {
-  const t = text?.trim() ?? '';
-  return t === '' ? null : t;
 }
