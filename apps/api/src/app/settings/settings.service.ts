@@ -9,7 +9,11 @@ import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { SettingsProfileRecord } from './settings-profile.entity';
 
 const toProfile = (r: SettingsProfileRecord): SettingsProfile => ({ ...DEFAULT_PROFILE, ...r.parameters, name: r.name });
-const parametersOf = ({ name: _name, ...parameters }: SettingsProfile): Omit<SettingsProfile, 'name'> => parameters;
+function parametersOf(profile: SettingsProfile): Omit<SettingsProfile, 'name'> {
+  const parameters: Partial<SettingsProfile> = { ...profile };
+  delete parameters.name;
+  return parameters as Omit<SettingsProfile, 'name'>;
+}
 
 /** The rules of a fiscal year come from its profile; a year without one uses the default profile. */
 @Injectable()
