@@ -1,5 +1,5 @@
 import { SelfEvaluationDto, SelfEvaluationIndicatorDto, SettingsProfileDto } from '@pm/api-contract';
-import { DEFAULT_PROFILE } from '@pm/domain';
+import { DEFAULT_PROFILE, ScoringParameters } from '@pm/domain';
 import { amountOf, checksOfError, inputOf, liveFigures, mergedChecks, parametersFor, saveRequestOf, targetText } from './evaluation-form';
 import { changedRows } from './import-dialog';
 
@@ -69,16 +69,21 @@ function evaluation(): SelfEvaluationDto {
 
 const PROFILES: SettingsProfileDto[] = [{ id: 'default', isDefault: true, profile: DEFAULT_PROFILE }];
 
+/** The default profile's parameters, as the form takes them for a fresh evaluation. */
+function parameters(): ScoringParameters {
+  const found = parametersFor(evaluation(), PROFILES);
+  if (!found) throw new Error('the default profile should reproduce a fresh evaluation');
+  return found;
+}
+
 describe('the 自评表 form in the browser', () => {
   it('scores what the lead types with the arithmetic a clerk can check', () => {
     const e = evaluation();
-    const parameters = parametersFor(e, PROFILES);
-    expect(parameters).not.toBeNull();
     const input = inputOf(e);
     input.executed = '450,000';
     input.rows[0].actual = '85';
     input.rows[1] = { ...input.rows[1], actual: '处置能力有所提升', tier: '部分达成年度指标并具有一定效果', tierScore: '50' };
-    const f = liveFigures(e, input, parameters!);
+    const f = liveFigures(e, input, parameters());
     expect(f.budget.explanation.formula).toBe('10 × min(450,000.00 ÷ 500,000.00, 100%) = 9.00');
     expect(f.rows[0]).toMatchObject({ score: '18.89', needsDeviationNote: true, explanation: expect.objectContaining({ formula: '20 × 85 ÷ 90 = 18.89' }) });
     expect(f.rows[1].explanation?.formula).toBe('部分达成年度指标并具有一定效果（42.00–56.00（不含 56.00））：评定 50.00');
@@ -90,7 +95,7 @@ describe('the 自评表 form in the browser', () => {
     const e = evaluation();
     const input = inputOf(e);
     input.rows[1] = { ...input.rows[1], tier: '部分达成年度指标并具有一定效果', tierScore: '60' };
-    const checks = liveFigures(e, input, parametersFor(e, PROFILES)!).checks.filter((c) => c.code === 'tier-score-out-of-range');
+    const checks = liveFigures(e, input, parameters()).checks.filter((c) => c.code === 'tier-score-out-of-range');
     expect(checks.map((c) => c.message)).toEqual(['第 2 行“应急处置能力”：得分 60 不在“部分达成年度指标并具有一定效果”的范围 42.00–56.00（不含 56.00）内']);
   });
 
@@ -99,7 +104,7 @@ describe('the 自评表 form in the browser', () => {
     e.indicators[0] = { ...e.indicators[0], override: { score: '17.00', reason: '签到表缺失', by: '审核人', at: '2027-01-05T08:00:00Z' } };
     const input = inputOf(e);
     input.rows[0].actual = '85';
-    const f = liveFigures(e, input, parametersFor(evaluation(), PROFILES)!);
+    const f = liveFigures(e, input, parameters());
     expect(f.rows[0]).toMatchObject({ score: '17.00', computed: '18.89' });
   });
 

@@ -15,10 +15,10 @@ import { EVALUATION_STATUS_LABELS, SELF_EVALUATION_TEXT } from './self-evaluatio
       <ng-container *nzDrawerContent>
         <nz-timeline data-test="history">
           @for (v of versions.value() ?? []; track v.number) {
-            <nz-timeline-item [nzColor]="v.action === 'return' ? 'red' : v.action === 'override' ? 'orange' : 'blue'" data-test="history-item">
-              <div><b>第 {{ v.number }} 版 · {{ label(v.action) }}</b> → {{ status(v.statusAfter) }}</div>
+            <nz-timeline-item [nzColor]="v.action === 'return' ? 'red' : v.action === 'override' ? 'orange' : 'blue'">
+              <div data-test="history-item"><div><b>第 {{ v.number }} 版 · {{ label(v.action) }}</b> → {{ status(v.statusAfter) }}</div>
               <div class="content">{{ v.at.slice(0, 16).replace('T', ' ') }} · {{ v.actor.displayName }}</div>
-              @if (v.comment) { <div class="comment">“{{ v.comment }}”</div> }
+              @if (v.comment) { <div class="comment">“{{ v.comment }}”</div> }</div>
             </nz-timeline-item>
           } @empty {
             <span class="content">{{ text.noHistory }}</span>

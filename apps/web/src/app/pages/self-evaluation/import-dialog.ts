@@ -7,6 +7,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { messageOf } from '../../core/api-errors.interceptor';
+import { YuanPipe } from '../../shared/money';
 import { SelfEvaluationApi } from './self-evaluation.api';
 import { SELF_EVALUATION_TEXT } from './self-evaluation.text';
 
@@ -38,7 +39,7 @@ export function changedRows(before: SelfEvaluationDto, after: SelfEvaluationDto)
 /** A 自评表 filled in Excel back in: pick the file, preview what it changes (dry run), confirm to save. */
 @Component({
   selector: 'pm-import-dialog',
-  imports: [NzAlertModule, NzButtonModule, NzModalModule, NzTableModule],
+  imports: [YuanPipe, NzAlertModule, NzButtonModule, NzModalModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-modal [nzVisible]="open()" [nzTitle]="text.importTitle" nzWidth="860px" (nzOnCancel)="close()" [nzFooter]="footer">
@@ -54,7 +55,7 @@ export function changedRows(before: SelfEvaluationDto, after: SelfEvaluationDto)
         }
         @if (preview(); as p) {
           <div class="gap" data-test="import-preview">
-            <b>{{ text.importPreview }}</b>：{{ text.total }} {{ evaluation().total }} → <b>{{ p.evaluation.total }}</b>，{{ text.grade }} {{ evaluation().grade }} → <b>{{ p.evaluation.grade }}</b>；{{ text.executed }} {{ evaluation().budget.executed ?? '空' }} → {{ p.evaluation.budget.executed ?? '空' }}
+            <b>{{ text.importPreview }}</b>：{{ text.total }} {{ evaluation().total }} → <b>{{ p.evaluation.total }}</b>，{{ text.grade }} {{ evaluation().grade }} → <b>{{ p.evaluation.grade }}</b>；{{ text.executed }} {{ evaluation().budget.executed | yuan }} → {{ p.evaluation.budget.executed | yuan }}
           </div>
           <nz-table #t nzSize="small" nzBordered [nzData]="changes()" [nzShowPagination]="false" [nzNoResult]="text.importNone" data-test="import-changes">
             <thead><tr><th nzWidth="60px">行</th><th nzWidth="180px">三级指标</th><th nzWidth="150px">栏目</th><th>{{ text.before }}</th><th>{{ text.after }}</th></tr></thead>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -25,8 +25,8 @@ import { SELF_EVALUATION_TEXT } from './self-evaluation.text';
       }
       <div class="line">
         <label for="round-deadline">{{ text.deadline }}</label>
-        <input id="round-deadline" nz-input type="date" style="width: 160px" [(ngModel)]="deadline" data-test="round-deadline" />
-        <button nz-button nzType="primary" [disabled]="!deadline" [nzLoading]="busy()" (click)="open()" data-test="open-round">{{ round() ? text.reopenRound : text.openRound }}</button>
+        <input id="round-deadline" nz-input type="date" style="width: 160px" [ngModel]="deadline()" (ngModelChange)="deadline.set($event)" data-test="round-deadline" />
+        <button nz-button nzType="primary" [disabled]="!deadline()" [nzLoading]="busy()" (click)="open()" data-test="open-round">{{ round() ? text.reopenRound : text.openRound }}</button>
       </div>
       <div class="content">{{ text.openHint }}</div>
     </nz-card>
@@ -44,13 +44,14 @@ export class RoundCard {
   protected readonly text = SELF_EVALUATION_TEXT;
   protected readonly busy = signal(false);
   protected readonly rounds = resource({ params: () => this.fiscalYear(), loader: ({ params }) => this.api.rounds(params) });
-  protected readonly round = () => this.rounds.value()?.items.find((r) => r.fiscalYear === this.fiscalYear()) ?? null;
-  protected deadline = '';
+  protected readonly round = computed(() => this.rounds.value()?.items.find((r) => r.fiscalYear === this.fiscalYear()) ?? null);
+  /** The round's deadline once it is open; finance picks one for a new round. */
+  protected readonly deadline = linkedSignal(() => this.round()?.deadline ?? '');
 
   async open(): Promise<void> {
     const fiscalYear = this.fiscalYear();
     const done = await runAction(this.busy, this.message, async () => {
-      const round = await this.api.openRound({ fiscalYear, deadline: this.deadline });
+      const round = await this.api.openRound({ fiscalYear, deadline: this.deadline() });
       return `已开启 ${round.fiscalYear} 年度绩效自评，共 ${round.evaluations} 张自评表`;
     });
     if (done) {

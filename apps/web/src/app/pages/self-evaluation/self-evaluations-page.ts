@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, res
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Grade, GRADES, SHEET_STATUSES, SheetStatus } from '@pm/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -18,7 +19,7 @@ import { EVALUATION_STATUS_LABELS, FLAG_LABELS, GRADE_COLOURS, SELF_EVALUATION_T
 /** The year's 自评表 in the user's scope with total, grade and flags; finance opens the year here. */
 @Component({
   selector: 'pm-self-evaluations-page',
-  imports: [FormsModule, RouterLink, RoundCard, NzCardModule, NzCheckboxModule, NzSelectModule, NzTableModule, NzTagModule, NzTooltipModule],
+  imports: [FormsModule, RouterLink, RoundCard, NzButtonModule, NzCardModule, NzCheckboxModule, NzSelectModule, NzTableModule, NzTagModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../../shared/sheet.css',
   template: `
@@ -35,6 +36,7 @@ import { EVALUATION_STATUS_LABELS, FLAG_LABELS, GRADE_COLOURS, SELF_EVALUATION_T
           <nz-select [ngModel]="grade()" (ngModelChange)="grade.set($event); page.set(1)" nzAllowClear [nzPlaceHolder]="text.allGrades" style="width: 110px" data-test="filter-grade">
             @for (g of grades; track g) { <nz-option [nzValue]="g" [nzLabel]="g" /> }
           </nz-select>
+          @if (canSeeResults()) { <a nz-button nzSize="small" [routerLink]="results" data-test="open-results">{{ text.results }}</a> }
           <span nz-checkbox [ngModel]="flagged()" (ngModelChange)="flagged.set($event); page.set(1)" data-test="filter-flagged">{{ text.onlyFlagged }}</span>
         </div>
       </ng-template>
@@ -72,6 +74,8 @@ export class SelfEvaluationsPage {
   protected readonly statuses = SHEET_STATUSES;
   protected readonly grades = GRADES;
   protected readonly canManage = computed(() => this.session.can('selfEvaluation.manage'));
+  protected readonly canSeeResults = computed(() => this.session.can('selfEvaluation.review'));
+  protected readonly results = PATHS.selfEvaluationResults;
   protected readonly fiscalYear = linkedSignal<number | null>(() => (this.reference.fiscalYears.value() ?? []).find((y) => y.status === 'open')?.year ?? null);
   protected readonly status = signal<SheetStatus | null>(null);
   protected readonly grade = signal<Grade | null>(null);

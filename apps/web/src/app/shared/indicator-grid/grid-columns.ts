@@ -54,7 +54,7 @@ export const MONITORING_COLUMNS: readonly GridColumn[] = [
 
 /** The 项目支出绩效自评表: the approved definition, then what the lead reports and what it scores (the page draws those cells). */
 export const SELF_EVALUATION_COLUMNS: readonly GridColumn[] = [
-  { key: 'name', label: '三级指标', minWidth: '170px' },
+  { key: 'name', label: '三级指标', minWidth: '150px' },
   { key: 'target', label: '指标值', numeric: true },
   { key: 'weight', label: '分值', numeric: true },
   { key: 'forecast', label: '监控预计值', numeric: true },
