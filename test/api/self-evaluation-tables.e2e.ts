@@ -38,6 +38,7 @@ describe('self-evaluation tables', () => {
   let department: string;
   let unit: string;
   let evaluationId: string;
+  let patrolId: string;
   const url = () => `/api/self-evaluations/${evaluationId}`;
 
   beforeAll(async () => {
@@ -58,6 +59,13 @@ describe('self-evaluation tables', () => {
     await finance.post(`/api/projects/${projectId}/target-sheet/approve`, { reviewGrade: '优' });
     await finance.post('/api/self-evaluation-rounds', { fiscalYear: 2026, deadline: '2027-03-31' });
     evaluationId = (await lead.get(`/api/self-evaluations?fiscalYear=2026&projectId=${projectId}`)).body.items[0].id;
+    const patrol = (await lead.post('/api/projects', { fiscalYear: 2026, unitId: unit, name: '公路安全巡查经费', funds: { total: '300000.00', currentYearAppropriation: '300000.00', carryOver: '0', other: '0' } })).body.id;
+    await lead.request('PUT', `/api/projects/${patrol}/target-sheet`, { version: 0, indicators: SHEET });
+    await lead.post(`/api/projects/${patrol}/target-sheet/submit`, {});
+    await reviewer.post(`/api/projects/${patrol}/target-sheet/approve`, { reviewGrade: '优' });
+    await finance.post(`/api/projects/${patrol}/target-sheet/approve`, { reviewGrade: '优' });
+    await finance.post('/api/self-evaluation-rounds', { fiscalYear: 2026, deadline: '2027-03-31' });
+    patrolId = (await lead.get(`/api/self-evaluations?fiscalYear=2026&projectId=${patrol}`)).body.items[0].id;
   });
   afterAll(() => running.close());
 
@@ -137,6 +145,28 @@ describe('self-evaluation tables', () => {
     expect((await lead.upload(`${url()}/import`, '自评表.xlsx', Buffer.from('not a workbook'))).status).toBe(400);
     expect((await lead.get(url())).body).toEqual(before);
     expect((await reviewer.upload(`${url()}/import?dryRun=true`, '自评表.xlsx', await bytesOf(workbook))).status).toBe(403);
+  });
+
+  it('flags a table whose every actual equals its target; only the reviewer whose turn it is dismisses it, with a reason', async () => {
+    const read = (await lead.get(`/api/self-evaluations/${patrolId}`)).body;
+    const saved = await lead.request('PUT', `/api/self-evaluations/${patrolId}`, {
+      version: read.version,
+      budget: { executed: '300000', adjustment: '0' },
+      indicators: read.indicators.map((i: { indicatorId: string; value: string; scoringMethod: string; weight: string }) => (i.scoringMethod === 'tier' ? { indicatorId: i.indicatorId, actual: i.value, tier: '达成年度指标', score: i.weight } : { indicatorId: i.indicatorId, actual: i.value })),
+    });
+    expect(saved.body.flags).toEqual([expect.objectContaining({ code: 'actuals-equal-targets', message: '全部 4 项指标的实际完成值都与指标值完全相同，请核实是否如实填报', dismissed: null })]);
+    const dismiss = (client: Client, reason = '已核对佐证资料，确系全部完成') => client.post(`/api/self-evaluations/${patrolId}/flags/actuals-equal-targets/dismiss`, { reason });
+    expect((await dismiss(lead)).status).toBe(403);
+    expect((await dismiss(reviewer)).status).toBe(409);
+    expect((await lead.post(`/api/self-evaluations/${patrolId}/submit`, {})).body.status).toBe('submitted');
+    expect((await dismiss(reviewer, ' ')).body.message).toBe('请写明排除该疑点的理由');
+    expect((await reviewer.post(`/api/self-evaluations/${patrolId}/flags/far-from-forecast/dismiss`, { reason: '无此疑点' })).status).toBe(409);
+    const dismissed = await dismiss(reviewer);
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.flags[0].dismissed).toMatchObject({ reason: '已核对佐证资料，确系全部完成', by: '交通运输局审核人' });
+    expect(dismissed.body).toMatchObject({ departmentName: '曲靖市交通运输局', parameters: { name: expect.any(String), reverseRule: 'ratio' } });
+    const log = (await reviewer.get(`/api/audit?entity=self_evaluation&entityId=${patrolId}`)).body.items;
+    expect(log).toContainEqual(expect.objectContaining({ action: 'dismiss_flag', field: 'actuals-equal-targets', newValue: '已核对佐证资料，确系全部完成' }));
   });
 
   it('packs a department’s approved 自评表 into one workbook for the final accounts', async () => {

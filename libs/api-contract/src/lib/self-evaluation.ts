@@ -1,4 +1,4 @@
-import type { ChainAction, Explanation, Grade, IntegrityFlag, SheetCheck, SheetStatus, WhatIfChange } from '@pm/domain';
+import type { ChainAction, Explanation, Grade, IntegrityFlag, ScoringParameters, SheetCheck, SheetStatus, WhatIfChange } from '@pm/domain';
 import type { EvidenceFileDto } from './monitoring';
 import type { RowCommentDto } from './review';
 
@@ -72,7 +72,11 @@ export interface SelfEvaluationDto {
   projectId: string;
   projectName: string;
   unitName: string;
+  /** 主管部门 of the unit. */
+  departmentName: string;
   fiscalYear: number;
+  /** The scoring parameters this evaluation keeps (the profile it was opened or rescored with), so the browser scores as the server does. */
+  parameters: ScoringParameters;
   roundId: string | null;
   deadline: string | null;
   profile: { id: string | null; name: string };

@@ -14,7 +14,7 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Get(':id')
-  @RequirePermission('monitoring.read')
+  @RequirePermission('monitoring.read', 'selfEvaluation.read')
   @ApiOperation({ summary: '下载佐证资料' })
   async download(@CurrentUser() user: SessionUser, @Param('id', id()) fileId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { file, content } = await this.evidence.download(user, fileId);
@@ -25,7 +25,7 @@ export class EvidenceController {
 
   @Delete(':id')
   @HttpCode(204)
-  @RequirePermission('monitoring.edit')
+  @RequirePermission('monitoring.edit', 'selfEvaluation.edit')
   @ApiOperation({ summary: '删除佐证资料（填报人，在可修改时）' })
   async remove(@CurrentUser() user: SessionUser, @Param('id', id()) fileId: string): Promise<void> {
     await this.evidence.remove(user, fileId);

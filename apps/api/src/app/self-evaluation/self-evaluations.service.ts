@@ -65,6 +65,7 @@ export class SelfEvaluationsService implements OnModuleInit {
     const project = await db.findOneByOrFail(Project, { id: evaluation.projectId });
     const unit = await db.findOneByOrFail(Organization, { id: evaluation.unitId });
     const round = evaluation.roundId ? await db.findOneBy(SelfEvaluationRound, { id: evaluation.roundId }) : null;
+    const department = unit.parentId ? await db.findOneBy(Organization, { id: unit.parentId }) : null;
     const { card, checks } = assess(evaluation, rows);
     const overriders = await this.names([...rows.map((r) => r.overrideBy), ...evaluation.dismissedFlags.map((f) => f.by)]);
     const evidence = await this.evidence.list(this.kind.chain.kind, id);
@@ -76,7 +77,9 @@ export class SelfEvaluationsService implements OnModuleInit {
       projectId: project.id,
       projectName: project.name,
       unitName: unit.name,
+      departmentName: department?.name ?? unit.name,
       fiscalYear: evaluation.fiscalYear,
+      parameters: evaluation.parameters,
       roundId: evaluation.roundId,
       deadline: round?.deadline ?? null,
       profile: { id: (evaluation.parameters as { id?: string | null }).id ?? null, name: evaluation.parameters.name },
@@ -191,6 +194,8 @@ export class SelfEvaluationsService implements OnModuleInit {
     const evaluation = await this.findVisible(user, id);
     if (!reason.trim()) throw badRequest('请写明排除该疑点的理由', [{ field: 'reason', message: '请写明理由' }]);
     if (!evaluation.flags.some((f) => f.code === code)) throw new ConflictException('该自评表没有这一疑点，请刷新后重试');
+    // the reviewer whose turn it is, as for an override
+    refuseUnless(await this.runner.decision(user, this.kind, evaluation, evaluation, 'override', { comment: reason }));
     await this.dataSource.transaction(async (db) => {
       const dismissed = [...evaluation.dismissedFlags.filter((d) => d.code !== code), { code, reason: reason.trim(), by: user.id, at: new Date().toISOString() }];
       await db.update(SelfEvaluation, { id }, { dismissedFlags: dismissed });
