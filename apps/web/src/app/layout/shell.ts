@@ -3,8 +3,7 @@ import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Action } from '@pm/domain';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { SettingOutline } from '@ant-design/icons-angular/icons';
-import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -37,7 +36,6 @@ const MENU: MenuItem[] = [
 @Component({
   selector: 'pm-shell',
   imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzTagModule, NzButtonModule, NzBadgeModule],
-  providers: [provideNzIconsPatch([SettingOutline])],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; height: 100vh; }
