@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { FiscalYearDto, RescoreResponse, SelfEvaluationDto, SettingsProfileDto, WhatIfResponse } from '@pm/api-contract';
+import { FiscalYearDto, RescoreResponse, SettingsProfileDto, WhatIfResponse } from '@pm/api-contract';
 import { SettingsProfile } from '@pm/domain';
 import { firstValueFrom } from 'rxjs';
 
@@ -33,10 +33,5 @@ export class SettingsApi {
 
   rescore(id: string, fiscalYear: number): Promise<RescoreResponse> {
     return firstValueFrom(this.http.post<RescoreResponse>(`${at(id)}/rescore`, { fiscalYear }));
-  }
-
-  /** One self-evaluation, for the names of the rows a what-if names by id. */
-  evaluation(id: string): Promise<SelfEvaluationDto> {
-    return firstValueFrom(this.http.get<SelfEvaluationDto>(`/api/self-evaluations/${encodeURIComponent(id)}`));
   }
 }

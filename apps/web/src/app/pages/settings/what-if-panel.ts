@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FiscalYearDto, RescoreResponse, SettingsProfileDto, WhatIfResponse } from '@pm/api-contract';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
@@ -14,9 +14,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { messageOf } from '../../core/api-errors.interceptor';
 import { SettingsApi } from './settings.api';
 import { SETTINGS_TEXT } from './settings.text';
-import { ChangeRow, changeRows, gradeBars } from './what-if';
-
-type RowNames = Record<string, Record<string, { name: string; group: string }>>;
+import { changeRows, gradeBars } from './what-if';
 
 /** What a profile would move in a year (nothing is changed), then the explicit rescore of the year's drafts. */
 @Component({
@@ -47,21 +45,6 @@ export class WhatIfPanel {
     const r = this.result();
     return r ? gradeBars(r.grades) : {};
   });
-  private readonly visible = signal<ChangeRow[]>([]);
-  private readonly known = new Map<string, RowNames[string]>();
-  /** The rows' names, read from the evaluations on the page shown (the what-if names rows by id only). */
-  protected readonly names = resource({
-    params: () => [...new Set(this.visible().filter((r) => r.kind === 'indicator').map((r) => r.selfEvaluationId))],
-    loader: async ({ params }): Promise<RowNames> => {
-      await Promise.all(
-        params.filter((id) => !this.known.has(id)).map(async (id) => {
-          const e = await this.api.evaluation(id);
-          this.known.set(id, Object.fromEntries(e.indicators.map((i) => [i.indicatorId, { name: i.name, group: `${i.level1} / ${i.level2}` }])));
-        }),
-      );
-      return Object.fromEntries(params.map((id) => [id, this.known.get(id) ?? {}]));
-    },
-  });
   protected readonly profileName = computed(() => this.profiles().find((p) => p.id === this.profileId())?.profile.name ?? '');
   /** Rescoring uses the year's own profile: the one tried must be the year's choice. */
   protected readonly chosenForYear = computed(() => {
@@ -69,21 +52,12 @@ export class WhatIfPanel {
     return !!year && year.profileId === this.profileId();
   });
 
-  protected showPage(rows: readonly ChangeRow[]): void {
-    this.visible.set([...rows]);
-  }
-
-  protected rowName(row: ChangeRow): { name: string; group: string } | null {
-    return row.indicatorId ? (this.names.value()?.[row.selfEvaluationId]?.[row.indicatorId] ?? null) : null;
-  }
-
   async run(): Promise<void> {
     const [profileId, year] = [this.profileId(), this.year()];
     if (!profileId || !year) return;
     this.busy.set(true);
     try {
       const answer = await this.api.whatIf(profileId, year);
-      this.known.clear();
       this.rescored.set(null);
       this.result.set({ ...answer, profileId, profileName: this.profileName() });
     } catch (error) {
