@@ -10,21 +10,48 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** The summary's counts: per grade, unfiled, flagged (of the points the summary returns). */
+/** The summary's counts: per grade, unfiled, and flagged (all of the year's, not only the plotted points). */
 export function countsOf(summary: SelfEvaluationSummaryDto): { grades: Record<Grade, number>; unfiled: number; flagged: number } {
   const grades = Object.fromEntries(GRADES.map((g) => [g, summary.byDepartment.reduce((n, d) => n + d.grades[g], 0)])) as Record<Grade, number>;
-  return { grades, unfiled: summary.byDepartment.reduce((n, d) => n + d.unfiled, 0), flagged: summary.points.filter((p) => p.flagged).length };
+  return { grades, unfiled: summary.byDepartment.reduce((n, d) => n + d.unfiled, 0), flagged: summary.flagged };
+}
+
+/** What the list below the charts shows: one department (or all), one grade, or those not filed yet. */
+export interface ListFilter {
+  departmentId: string | null;
+  grade: Grade | null;
+  unfiled: boolean;
+}
+
+/** What a click on the department chart asks the list for: a segment its department and grade (or 未填报), a department's name all of it. */
+export function filterOfDepartmentClick(summary: SelfEvaluationSummaryDto, event: { componentType?: string; seriesName?: string; dataIndex?: number; value?: unknown }): ListFilter | null {
+  if (event.componentType === 'yAxis') {
+    const department = summary.byDepartment.find((d) => d.departmentName === event.value);
+    return department ? { departmentId: department.departmentId, grade: null, unfiled: false } : null;
+  }
+  const department = event.dataIndex === undefined ? undefined : summary.byDepartment[event.dataIndex];
+  if (!department) return null;
+  if (event.seriesName === RESULTS_TEXT.unfiled) return { departmentId: department.departmentId, grade: null, unfiled: true };
+  const grade = GRADES.find((g) => g === event.seriesName);
+  return grade ? { departmentId: department.departmentId, grade, unfiled: false } : null;
 }
 
 /** Stacked bars: each department's evaluations by grade, and those not filed yet. */
 export function departmentGrades(summary: SelfEvaluationSummaryDto): EChartsCoreOption {
   const bar = (name: string, color: string, data: number[]) => ({ type: 'bar', stack: 'grades', name, barMaxWidth: 28, itemStyle: { color }, label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') }, data });
+  const tooltip = (params: { dataIndex: number; marker: string; seriesName: string; value: number }[]) => {
+    const d = summary.byDepartment[params[0]?.dataIndex ?? -1];
+    if (!d) return '';
+    const lines = params.filter((p) => p.value).map((p) => `${p.marker}${escapeHtml(p.seriesName)} ${p.value} 张`);
+    if (d.flagged) lines.push(`<span style="color:#cf1322">▲ ${RESULTS_TEXT.flagged} ${d.flagged} 张</span>`);
+    return [`<b>${escapeHtml(d.departmentName)}</b>`, ...lines, `<span style="color:#8c8c8c">${RESULTS_TEXT.clickToFilter}</span>`].join('<br/>');
+  };
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltip },
     legend: { top: 0 },
     grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: summary.byDepartment.map((d) => d.departmentName), inverse: true },
+    yAxis: { type: 'category', data: summary.byDepartment.map((d) => d.departmentName), inverse: true, triggerEvent: true },
     series: [
       ...GRADES.map((g) => bar(g, GRADE_COLOURS[g], summary.byDepartment.map((d) => d.grades[g]))),
       bar(RESULTS_TEXT.unfiled, UNFILED_COLOUR, summary.byDepartment.map((d) => d.unfiled)),

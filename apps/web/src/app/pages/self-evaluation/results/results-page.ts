@@ -15,7 +15,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { SessionService } from '../../../core/session.service';
 import { PATHS } from '../../../paths';
 import { ReferenceDataService } from '../../../shared/reference/reference-data.service';
-import { countsOf, departmentGrades, rateScatter, scoreHistogram } from './results-charts';
+import { countsOf, departmentGrades, filterOfDepartmentClick, ListFilter, rateScatter, scoreHistogram } from './results-charts';
 import { ResultsApi } from './results.api';
 import { GRADE_COLOURS, RESULTS_TEXT, UNFILED_COLOUR } from './results.text';
 
@@ -69,14 +69,21 @@ export class SelfEvaluationResultsPage {
   protected readonly scatter = computed(() => this.chart((s) => rateScatter(s.points, this.bands())));
   protected readonly departmentsHeight = computed(() => Math.max(220, (this.summary.value()?.byDepartment.length ?? 0) * 32 + 70));
 
-  protected readonly grade = signal<Grade | null>(null);
+  /** The list's filter: a department (from the chart), a grade or 未填报 (chart or buttons), flagged only. */
+  protected readonly filter = signal<ListFilter>({ departmentId: null, grade: null, unfiled: false });
+  /** The grade buttons' value: a grade, 'unfiled', or null for all. */
+  protected readonly segment = computed<Grade | 'unfiled' | null>(() => (this.filter().unfiled ? 'unfiled' : this.filter().grade));
+  protected readonly departmentName = computed(() => {
+    const id = this.filter().departmentId;
+    return id ? (this.summary.value()?.byDepartment.find((d) => d.departmentId === id)?.departmentName ?? null) : null;
+  });
   protected readonly flagged = signal(false);
   protected readonly page = signal(1);
   protected readonly pageSize = signal(20);
   protected readonly list = resource({
     params: () => {
       const year = this.year();
-      return year ? { fiscalYear: year, grade: this.grade(), flagged: this.flagged(), page: this.page(), pageSize: this.pageSize() } : undefined;
+      return year ? { fiscalYear: year, ...this.filter(), flagged: this.flagged(), page: this.page(), pageSize: this.pageSize() } : undefined;
     },
     loader: ({ params }) => this.api.evaluations(params),
   });
@@ -88,11 +95,20 @@ export class SelfEvaluationResultsPage {
 
   protected setYear(year: number): void {
     this.year.set(year);
+    this.filter.set({ departmentId: null, grade: null, unfiled: false });
     this.page.set(1);
   }
 
-  protected setGrade(grade: Grade | null): void {
-    this.grade.set(grade);
+  protected setSegment(segment: Grade | 'unfiled' | null): void {
+    this.setFilter({ ...this.filter(), grade: segment === 'unfiled' ? null : segment, unfiled: segment === 'unfiled' });
+  }
+
+  protected clearDepartment(): void {
+    this.setFilter({ ...this.filter(), departmentId: null });
+  }
+
+  private setFilter(filter: ListFilter): void {
+    this.filter.set(filter);
     this.page.set(1);
   }
 
@@ -101,14 +117,16 @@ export class SelfEvaluationResultsPage {
     this.page.set(1);
   }
 
-  /** A bar of a grade filters the list; a point opens its evaluation. */
-  protected clicked(event: { seriesType?: string; seriesName?: string; data?: unknown }): void {
-    if (event.seriesType === 'scatter') {
-      const id = (event.data as { id?: string } | undefined)?.id;
-      if (id) void this.router.navigate([PATHS.selfEvaluation, id]);
-      return;
-    }
-    const grade = GRADES.find((g) => g === event.seriesName);
-    if (grade) this.setGrade(grade);
+  /** A point opens its evaluation. */
+  protected pointClicked(event: { seriesType?: string; data?: unknown }): void {
+    const id = event.seriesType === 'scatter' ? (event.data as { id?: string } | undefined)?.id : undefined;
+    if (id) void this.router.navigate([PATHS.selfEvaluation, id]);
+  }
+
+  /** A department's segment filters the list by that department and its grade (or 未填报); its name by the department alone. */
+  protected departmentClicked(event: { componentType?: string; seriesName?: string; dataIndex?: number; value?: unknown }): void {
+    const summary = this.summary.value();
+    const filter = summary ? filterOfDepartmentClick(summary, event) : null;
+    if (filter) this.setFilter(filter);
   }
 }

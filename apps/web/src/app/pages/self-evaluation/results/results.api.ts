@@ -17,9 +17,11 @@ export class ResultsApi {
     return firstValueFrom(this.http.get<Page<SelfEvaluationRoundDto>>('/api/self-evaluation-rounds', { params: { fiscalYear } }));
   }
 
-  evaluations(filter: { fiscalYear: number; grade: Grade | null; flagged: boolean; page: number; pageSize: number }): Promise<Page<SelfEvaluationListItem>> {
+  evaluations(filter: { fiscalYear: number; departmentId: string | null; grade: Grade | null; unfiled: boolean; flagged: boolean; page: number; pageSize: number }): Promise<Page<SelfEvaluationListItem>> {
     const params: Record<string, string | number> = { fiscalYear: filter.fiscalYear, page: filter.page, pageSize: filter.pageSize };
+    if (filter.departmentId) params['departmentId'] = filter.departmentId;
     if (filter.grade) params['grade'] = filter.grade;
+    if (filter.unfiled) params['unfiled'] = 'true';
     if (filter.flagged) params['flagged'] = 'true';
     return firstValueFrom(this.http.get<Page<SelfEvaluationListItem>>('/api/self-evaluations', { params }));
   }
