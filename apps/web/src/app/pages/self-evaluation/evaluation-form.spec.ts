@@ -1,6 +1,6 @@
-import { SelfEvaluationDto, SelfEvaluationIndicatorDto, SettingsProfileDto } from '@pm/api-contract';
-import { DEFAULT_PROFILE, ScoringParameters } from '@pm/domain';
-import { amountOf, checksOfError, inputOf, liveFigures, mergedChecks, parametersFor, saveRequestOf, targetText } from './evaluation-form';
+import { SelfEvaluationDto, SelfEvaluationIndicatorDto } from '@pm/api-contract';
+import { DEFAULT_PROFILE, ScoringParameters, scoringParametersOf } from '@pm/domain';
+import { amountOf, checksOfError, inputOf, liveFigures, mergedChecks, saveRequestOf, targetText } from './evaluation-form';
 import { changedRows } from './import-dialog';
 
 const row = (over: Partial<SelfEvaluationIndicatorDto>): SelfEvaluationIndicatorDto => ({
@@ -46,7 +46,9 @@ function evaluation(): SelfEvaluationDto {
     projectId: 'p1',
     projectName: '应急演练经费',
     unitName: '曲靖市应急管理局（本级）',
+    departmentName: '曲靖市应急管理局',
     fiscalYear: 2026,
+    parameters: scoringParametersOf(DEFAULT_PROFILE),
     roundId: 'r1',
     deadline: '2027-01-31',
     profile: { id: 'default', name: DEFAULT_PROFILE.name },
@@ -67,13 +69,9 @@ function evaluation(): SelfEvaluationDto {
   };
 }
 
-const PROFILES: SettingsProfileDto[] = [{ id: 'default', isDefault: true, profile: DEFAULT_PROFILE }];
-
-/** The default profile's parameters, as the form takes them for a fresh evaluation. */
+/** The parameters the evaluation keeps, as the form scores with them. */
 function parameters(): ScoringParameters {
-  const found = parametersFor(evaluation(), PROFILES);
-  if (!found) throw new Error('the default profile should reproduce a fresh evaluation');
-  return found;
+  return evaluation().parameters;
 }
 
 describe('the 自评表 form in the browser', () => {
@@ -108,10 +106,13 @@ describe('the 自评表 form in the browser', () => {
     expect(f.rows[0]).toMatchObject({ score: '17.00', computed: '18.89' });
   });
 
-  it('trusts the profile only when it reproduces the stored scores', () => {
-    const e = { ...evaluation(), total: '12.00' };
-    expect(parametersFor(e, PROFILES)).toBeNull();
-    expect(parametersFor(evaluation(), [])).toBeNull();
+  it('scores with the parameters the evaluation keeps, not the year’s current profile', () => {
+    const e = { ...evaluation(), parameters: { ...evaluation().parameters, reverseRule: 'linear' as const } };
+    e.indicators = [row({ name: '演练成本', comparator: '≤', value: '90', unit: '万元', weight: '15.00' })];
+    const input = inputOf(e);
+    input.rows[0].actual = '120';
+    expect(liveFigures(e, input, e.parameters).rows[0].explanation?.formula).toBe('15 × (1 − (120 − 90) ÷ 90) = 10.00');
+    expect(liveFigures(e, input, evaluation().parameters).rows[0].explanation?.formula).toBe('15 × 90 ÷ 120 = 11.25');
   });
 
   it('sends blanks as null, amounts without separators, and the tier score as score', () => {

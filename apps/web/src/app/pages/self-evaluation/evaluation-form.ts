@@ -1,5 +1,5 @@
-import { ApiErrorBody, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationIndicatorDto, SettingsProfileDto, TargetIndicatorDto } from '@pm/api-contract';
-import { checkSelfEvaluation, EvaluatedIndicator, Explanation, Grade, ScoringParameters, scoringParametersOf, scoreSelfEvaluation, SheetCheck } from '@pm/domain';
+import { ApiErrorBody, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationIndicatorDto, TargetIndicatorDto } from '@pm/api-contract';
+import { checkSelfEvaluation, EvaluatedIndicator, Explanation, Grade, ScoringParameters, scoreSelfEvaluation, SheetCheck } from '@pm/domain';
 
 /** What the lead types into one row until it is saved. */
 export interface RowInput {
@@ -76,18 +76,6 @@ function evaluated(r: SelfEvaluationIndicatorDto, input: RowInput): EvaluatedInd
   };
 }
 
-/** The figures as the server last answered them. */
-export function serverFigures(e: SelfEvaluationDto): Figures {
-  return {
-    budget: { annual: e.budget.annual, rate: e.budget.rate, score: e.budget.score, explanation: e.budget.explanation },
-    rows: e.indicators.map((r) => ({ score: r.score, computed: r.computedScore, explanation: r.explanation, needsDeviationNote: r.needsDeviationNote })),
-    total: e.total,
-    grade: e.grade,
-    gradeExplanation: e.gradeExplanation,
-    checks: e.checks,
-  };
-}
-
 /** The figures for what is typed now, by the same domain rules the API scores with. */
 export function liveFigures(e: SelfEvaluationDto, input: FormInput, parameters: ScoringParameters): Figures {
   const budget = { initial: e.budget.initial, adjustment: blank(amountOf(input.adjustment)), executed: blank(amountOf(input.executed)) };
@@ -101,24 +89,6 @@ export function liveFigures(e: SelfEvaluationDto, input: FormInput, parameters: 
     gradeExplanation: card.gradeExplanation,
     checks: checkSelfEvaluation(budget, rows, card),
   };
-}
-
-/**
- * The parameters the evaluation is scored with, taken from its profile — but only when they
- * reproduce every figure the server stored for it (a profile edited since the year opened would
- * not), so the browser never shows a score the server would not give.
- */
-export function parametersFor(e: SelfEvaluationDto, profiles: readonly SettingsProfileDto[]): ScoringParameters | null {
-  const profile = profiles.find((p) => p.id === e.profile.id) ?? profiles.find((p) => p.profile.name === e.profile.name);
-  if (!profile) return null;
-  const parameters: ScoringParameters = { ...scoringParametersOf(profile.profile), name: e.profile.name, budgetWeight: e.budget.weight };
-  try {
-    const again = liveFigures(e, inputOf(e), parameters);
-    const same = again.total === e.total && again.grade === e.grade && again.budget.score === e.budget.score && again.rows.every((r, i) => r.computed === e.indicators[i].computedScore);
-    return same ? parameters : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The approved definitions as the grid's (read-only) rows. */

@@ -20,10 +20,9 @@ import { PATHS } from '../../paths';
 import { SELF_EVALUATION_COLUMNS } from '../../shared/indicator-grid/grid-columns';
 import { GridCell, IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { YuanPipe } from '../../shared/money';
-import { ReferenceDataService } from '../../shared/reference/reference-data.service';
 import { ProjectsApi } from '../projects/projects.api';
 import { DecisionDialog } from './decision-dialog';
-import { amountOf, checksOfError, FormInput, gridRowsOf, inputOf, liveFigures, mergedChecks, parametersFor, RowInput, saveRequestOf, serverFigures, targetText } from './evaluation-form';
+import { amountOf, checksOfError, FormInput, gridRowsOf, inputOf, liveFigures, mergedChecks, RowInput, saveRequestOf, targetText } from './evaluation-form';
 import { FlagsPanel } from './flags-panel';
 import { EvaluationHistory } from './history-drawer';
 import { ImportDialog } from './import-dialog';
@@ -52,7 +51,6 @@ function sameContent(a: SelfEvaluationDto | undefined, b: SelfEvaluationDto | un
 export class SelfEvaluationPage {
   private readonly api = inject(SelfEvaluationApi);
   private readonly projectsApi = inject(ProjectsApi);
-  private readonly reference = inject(ReferenceDataService);
   private readonly message = inject(NzMessageService);
   private readonly session = inject(SessionService);
   readonly id = input.required<string>();
@@ -67,7 +65,6 @@ export class SelfEvaluationPage {
   protected readonly targetText = targetText;
 
   protected readonly evaluation = resource({ params: () => this.id(), loader: ({ params }) => this.api.read(params) });
-  private readonly profiles = resource({ loader: () => this.api.profiles() });
   protected readonly project = resource({ params: () => this.evaluation.value()?.projectId, loader: ({ params }) => this.projectsApi.get(params) });
   protected readonly loaded = computed(() => this.evaluation.value(), { equal: sameContent });
 
@@ -80,19 +77,11 @@ export class SelfEvaluationPage {
     const e = this.loaded();
     return e ? gridRowsOf(e) : [];
   });
-  /** The profile's parameters when they reproduce the stored scores; otherwise the server's figures only. */
-  private readonly parameters = computed(() => {
-    const e = this.loaded();
-    const profiles = this.profiles.value();
-    return e && profiles ? parametersFor(e, profiles) : null;
-  });
-  protected readonly live = computed(() => this.parameters() !== null);
+  /** Scored as typed with the parameters the evaluation keeps — the ones the server scores it with. */
   protected readonly figures = computed(() => {
     const e = this.loaded();
     const form = this.form();
-    if (!e || !form) return null;
-    const parameters = this.parameters();
-    return parameters ? liveFigures(e, form, parameters) : serverFigures(e);
+    return e && form ? liveFigures(e, form, e.parameters) : null;
   });
   /** The save the server refused, row by row, until its next answer. */
   private readonly refused = signal<SheetCheck[]>([]);
@@ -112,6 +101,8 @@ export class SelfEvaluationPage {
   protected readonly importing = signal(false);
   protected readonly showHistory = signal(false);
   private readonly flagsPanel = viewChild(FlagsPanel);
+  /** The history drawer's reader of this evaluation's versions. */
+  protected readonly loadVersions = () => this.api.versions(this.id());
 
   /** What the review chain lets this user do now, as the API answered it. */
   private readonly actions = computed(() => this.evaluation.value()?.actions ?? []);
@@ -123,13 +114,6 @@ export class SelfEvaluationPage {
   protected readonly canImport = computed(() => this.actions().includes('import'));
   protected readonly canDismiss = computed(() => this.session.can('selfEvaluation.review'));
 
-  /** 主管部门: the unit's parent, when the user may see it. */
-  protected readonly departmentName = computed(() => {
-    const unitId = this.project.value()?.unitId;
-    const organizations = this.reference.organizations.value() ?? [];
-    const parentId = organizations.find((o) => o.id === unitId)?.parentId;
-    return organizations.find((o) => o.id === parentId)?.name ?? null;
-  });
   protected readonly notesById = computed(() => {
     const notes: Record<string, string[]> = {};
     for (const c of this.evaluation.value()?.sinceReturn?.rowComments ?? []) if (c.indicatorId) notes[c.indicatorId] = [...(notes[c.indicatorId] ?? []), c.resolved ? `${c.message}（已修改）` : c.message];

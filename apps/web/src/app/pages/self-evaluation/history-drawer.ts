@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, model, resource } from '@angular/core';
-import { CHAIN_ACTION_LABELS, ChainAction, SheetStatus } from '@pm/domain';
+import { ChangeDetectionStrategy, Component, input, model, resource } from '@angular/core';
+import { DocumentVersionDto } from '@pm/api-contract';
+import { CHAIN_ACTION_LABELS, ChainAction } from '@pm/domain';
 import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
-import { SelfEvaluationApi } from './self-evaluation.api';
 import { EVALUATION_STATUS_LABELS, SELF_EVALUATION_TEXT } from './self-evaluation.text';
 
-/** Every version of a 自评表: who, when, what (saves, submits, decisions, score overrides) and the comment. */
+/** Every version of a 自评表 (project or department): who, when, what (saves, submits, decisions, score overrides) and the comment. */
 @Component({
   selector: 'pm-evaluation-history',
   imports: [NzDrawerModule, NzTimelineModule],
@@ -33,15 +33,17 @@ import { EVALUATION_STATUS_LABELS, SELF_EVALUATION_TEXT } from './self-evaluatio
   `,
 })
 export class EvaluationHistory {
-  private readonly api = inject(SelfEvaluationApi);
-  readonly evaluationId = input.required<string>();
+  /** Reads the versions of the evaluation shown (`() => api.versions(id)`). */
+  readonly load = input.required<() => Promise<DocumentVersionDto[]>>();
   /** Changes whenever the evaluation moves, so an open drawer follows. */
   readonly version = input(0);
   readonly open = model(false);
+  /** The states' words of the evaluation's chain. */
+  readonly statusLabels = input<Readonly<Record<string, string>>>(EVALUATION_STATUS_LABELS);
   protected readonly text = SELF_EVALUATION_TEXT;
   protected readonly versions = resource({
-    params: () => (this.open() ? { id: this.evaluationId(), version: this.version() } : undefined),
-    loader: ({ params }) => this.api.versions(params.id),
+    params: () => (this.open() ? { load: this.load(), version: this.version() } : undefined),
+    loader: ({ params }) => params.load(),
   });
 
   protected label(action: string): string {
@@ -49,6 +51,6 @@ export class EvaluationHistory {
   }
 
   protected status(status: string): string {
-    return EVALUATION_STATUS_LABELS[status as SheetStatus] ?? status;
+    return this.statusLabels()[status] ?? status;
   }
 }

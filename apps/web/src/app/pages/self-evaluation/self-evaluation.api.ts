@@ -12,7 +12,6 @@ import {
   SelfEvaluationListItem,
   SelfEvaluationRoundDto,
   SelfEvaluationWorkbookImportResult,
-  SettingsProfileDto,
 } from '@pm/api-contract';
 import { Grade, SheetStatus } from '@pm/domain';
 import { firstValueFrom } from 'rxjs';
@@ -96,10 +95,5 @@ export class SelfEvaluationApi {
   /** The 项目支出绩效自评表 in the official layout. */
   exportUrl(id: string): string {
     return `${at(id)}.xlsx`;
-  }
-
-  /** The parameter profiles, to score in the browser as the lead types. */
-  profiles(): Promise<SettingsProfileDto[]> {
-    return firstValueFrom(this.http.get<SettingsProfileDto[]>('/api/settings-profiles'));
   }
 }
