@@ -48,12 +48,12 @@ describe('self-evaluation in the browser', () => {
     const admin = await new Client(running.url).as('admin');
     const finance = await new Client(running.url).as('finance');
     const financeOrg = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = (await admin.post('/api/organizations', { name: '曲靖市应急管理局', kind: 'department', parentId: financeOrg?.id })).body.id;
-    const unit = (await admin.post('/api/organizations', { name: '曲靖市应急管理局（本级）', kind: 'unit', parentId: department })).body.id;
-    await admin.post('/api/users', { username: 'yjj.lead', password: PASSWORD, displayName: '应急局项目负责人', role: 'project_lead', organizationId: unit });
-    await admin.post('/api/users', { username: 'yjj.reviewer', password: PASSWORD, displayName: '应急局审核人', role: 'department_reviewer', organizationId: department });
-    lead = await new Client(running.url).as('yjj.lead', PASSWORD);
-    const reviewer = await new Client(running.url).as('yjj.reviewer', PASSWORD);
+    const department = (await admin.post('/api/organizations', { name: '曲靖市科学技术局', kind: 'department', parentId: financeOrg?.id })).body.id;
+    const unit = (await admin.post('/api/organizations', { name: '曲靖市科学技术局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'kjj.lead', password: PASSWORD, displayName: '应急局项目负责人', role: 'project_lead', organizationId: unit });
+    await admin.post('/api/users', { username: 'kjj.reviewer', password: PASSWORD, displayName: '应急局审核人', role: 'department_reviewer', organizationId: department });
+    lead = await new Client(running.url).as('kjj.lead', PASSWORD);
+    const reviewer = await new Client(running.url).as('kjj.reviewer', PASSWORD);
     const projectId = (await lead.post('/api/projects', { fiscalYear: 2026, unitId: unit, name: PROJECT, overallGoal: '全年组织应急演练 90 次，隐患整改率不低于 95%，提升应急处置能力。', funds: { total: '500000.00', currentYearAppropriation: '500000.00', carryOver: '0', other: '0' } })).body.id;
     expect((await lead.request('PUT', `/api/projects/${projectId}/target-sheet`, { version: 0, indicators: SHEET })).status).toBe(200);
     expect((await lead.post(`/api/projects/${projectId}/target-sheet/submit`, {})).status).toBe(200);
@@ -79,12 +79,12 @@ describe('self-evaluation in the browser', () => {
   });
 
   it('the lead fills the 自评表 from 待办 and sees each score with its arithmetic; a score outside its tier is refused with the range', async () => {
-    const form = await signInAs('yjj.lead', PASSWORD);
+    const form = await signInAs('kjj.lead', PASSWORD);
     await page.click('text=待办');
     await page.click(`[data-test=inbox-row]:has-text("${PROJECT}") a`);
     await page.waitForSelector('[data-test=self-evaluation] [data-test=sheet-row]');
     evaluationId = page.url().split('/').pop() as string;
-    expect(await page.locator('[data-test=evaluation-head]').innerText()).toContain('曲靖市应急管理局（本级）');
+    expect(await page.locator('[data-test=evaluation-head]').innerText()).toContain('曲靖市科学技术局（本级）');
 
     await form.setBudget('450000');
     expect(await form.budgetFormula()).toBe('10 × min(450,000.00 ÷ 500,000.00, 100%) = 9.00');
@@ -150,7 +150,7 @@ describe('self-evaluation in the browser', () => {
   });
 
   it('the department reviewer overrides one score with a reason and sees the computed score beside it, then approves', async () => {
-    const form = await signInAs('yjj.reviewer', PASSWORD);
+    const form = await signInAs('kjj.reviewer', PASSWORD);
     await form.openList(running.url);
     await form.chooseYear(2026);
     await page.waitForSelector(`[data-test=evaluation-row]:has-text("${PROJECT}")`);

@@ -61,12 +61,12 @@ describe('scoring parameters and year-end results in the browser', () => {
     const admin = await new Client(running.url).as('admin');
     finance = await new Client(running.url).as('finance');
     const financeOrg = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = (await admin.post('/api/organizations', { name: '曲靖市交通运输局', kind: 'department', parentId: financeOrg?.id })).body.id;
-    const unit = (await admin.post('/api/organizations', { name: '曲靖市交通运输局（本级）', kind: 'unit', parentId: department })).body.id;
-    await admin.post('/api/users', { username: 'jtj.lead', password: PASSWORD, displayName: '交通局项目负责人', role: 'project_lead', organizationId: unit });
-    await admin.post('/api/users', { username: 'jtj.reviewer', password: PASSWORD, displayName: '交通局财务审核', role: 'department_reviewer', organizationId: department });
-    const lead = await new Client(running.url).as('jtj.lead', PASSWORD);
-    const reviewer = await new Client(running.url).as('jtj.reviewer', PASSWORD);
+    const department = (await admin.post('/api/organizations', { name: '曲靖市体育局', kind: 'department', parentId: financeOrg?.id })).body.id;
+    const unit = (await admin.post('/api/organizations', { name: '曲靖市体育局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'tyj.lead', password: PASSWORD, displayName: '交通局项目负责人', role: 'project_lead', organizationId: unit });
+    await admin.post('/api/users', { username: 'tyj.reviewer', password: PASSWORD, displayName: '交通局财务审核', role: 'department_reviewer', organizationId: department });
+    const lead = await new Client(running.url).as('tyj.lead', PASSWORD);
+    const reviewer = await new Client(running.url).as('tyj.reviewer', PASSWORD);
     expect((await admin.post('/api/fiscal-years', { year: YEAR })).status).toBe(201);
     for (const name of ['公路养护检查经费', '农村客运站安全检查经费']) {
       const id = (await lead.post('/api/projects', { fiscalYear: YEAR, unitId: unit, name, funds: { total: '900000.00', currentYearAppropriation: '900000.00', carryOver: '0', other: '0' } })).body.id;
@@ -197,7 +197,7 @@ describe('scoring parameters and year-end results in the browser', () => {
     expect(await results.counts()).toContain('共 2 张 优 1 良 1 中 0 差 0 未填报 0');
     expect(await results.rows()).toHaveLength(2);
     await results.filterGrade('良');
-    expect(await results.rows()).toEqual([expect.stringMatching(/^公路养护检查经费 曲靖市交通运输局（本级） 草稿 94\.50 良/)]);
+    expect(await results.rows()).toEqual([expect.stringMatching(/^公路养护检查经费 曲靖市体育局（本级） 草稿 94\.50 良/)]);
     await results.filterGrade('全部等级');
     await shot('results-1-finance');
     // the 良 point (95 % executed, 94.50) opens its evaluation
@@ -205,7 +205,7 @@ describe('scoring parameters and year-end results in the browser', () => {
     await page.waitForURL(new RegExp(`/self-evaluation/${evaluations[0]}$`));
 
     // the department's reviewer sees the same year within the department
-    await signInAs('jtj.reviewer', PASSWORD);
+    await signInAs('tyj.reviewer', PASSWORD);
     const reviewer = new ResultsPage(page);
     await reviewer.open(running.url, YEAR);
     expect(await reviewer.counts()).toContain('共 2 张 优 1 良 1');
