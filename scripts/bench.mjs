@@ -49,7 +49,9 @@ if (env.DATABASE_URL) {
 }
 
 const port = await freePort();
-const api = spawn(process.execPath, [join(repoRoot, 'dist/apps/api/main.js')], {
+// BENCH_PROFILE=<dir> writes the API's CPU profile there (open it in Chrome DevTools) to see where the time goes
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const api = spawn(process.execPath, [...profile, join(repoRoot, 'dist/apps/api/main.js')], {
   env: { ...env, DATABASE_URL: database.url, PORT: String(port), JWT_SECRET: 'bench-secret-that-is-long-enough-000000', LOGIN_MAX_FAILURES: '100' },
   stdio: process.env.BENCH_TRACE ? 'inherit' : 'ignore',
 });

@@ -37,8 +37,13 @@ export function startingLevel1(regime: Regime): string[] {
 
 const WHITESPACE = /[\s\u3000]+/g;
 
+const known = new WeakMap<Dictionary, Set<string>>();
+
+/** Every 一级 and 二级 name of a dictionary, built once per dictionary (an import normalises every cell). */
 function knownNames(dictionary: Dictionary): Set<string> {
-  return new Set([...Object.keys(dictionary), ...Object.values(dictionary).flat()]);
+  let names = known.get(dictionary);
+  if (!names) known.set(dictionary, (names = new Set([...Object.keys(dictionary), ...Object.values(dictionary).flat()])));
+  return names;
 }
 
 /**
