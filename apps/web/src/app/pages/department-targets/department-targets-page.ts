@@ -22,7 +22,7 @@ import { DepartmentTargetsApi } from './department-targets.api';
           @for (y of reference.fiscalYears.value() ?? []; track y.year) { <nz-option [nzValue]="y.year" [nzLabel]="y.year + ' 年度'" /> }
         </nz-select>
       </ng-template>
-      <nz-table #table nzSize="small" nzBordered [nzData]="targets.value() ?? []" [nzLoading]="targets.isLoading()" [nzShowPagination]="false" nzNoResult="没有可查看的主管部门" data-test="department-targets-table">
+      <nz-table #table nzSize="small" nzBordered [nzData]="targets.value() ?? []" [nzLoading]="targets.isLoading()" [nzPageSize]="50" nzHideOnSinglePage nzNoResult="没有可查看的主管部门" data-test="department-targets-table">
         <thead><tr><th>主管部门</th><th nzWidth="80px">年度</th><th nzWidth="160px">状态</th><th nzWidth="170px">最近修改</th></tr></thead>
         <tbody>
           @for (t of table.data; track t.departmentId) {

@@ -94,7 +94,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
           <nz-alert nzType="success" nzShowIcon [nzMessage]="doneTpl" />
           <ng-template #doneTpl>导入完成。<a [routerLink]="projectsPath">到项目列表查看</a></ng-template>
         }
-        <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzShowPagination]="false" data-test="import-projects">
+        <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzPageSize]="20" nzHideOnSinglePage data-test="import-projects">
           <thead><tr><th>项目</th><th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
           <tbody>
             @for (p of projects.data; track $index) {

@@ -47,7 +47,7 @@ import { DEPARTMENT_SELF_EVALUATION_STATUS_LABELS, EVALUATION_STATUS_LABELS } fr
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ evaluationLabels[i.status] }}</td>
               } @else {
-                <td><a [routerLink]="selfEvaluation">部门整体支出绩效自评表</a></td>
+                <td><a [routerLink]="[departmentSelfEvaluations, i.departmentId, i.fiscalYear]">部门整体支出绩效自评表</a></td>
                 <td>{{ i.unitName }}</td>
                 <td>{{ i.fiscalYear }}</td>
                 <td>{{ departmentEvaluationLabels[i.status] }}</td>
@@ -70,6 +70,7 @@ export class InboxPage {
   protected readonly reportLabels = REPORT_STATUS_LABELS;
   protected readonly monitoring = PATHS.monitoring;
   protected readonly selfEvaluation = PATHS.selfEvaluation;
+  protected readonly departmentSelfEvaluations = PATHS.departmentSelfEvaluations;
   protected readonly evaluationLabels = EVALUATION_STATUS_LABELS;
   protected readonly departmentEvaluationLabels = DEPARTMENT_SELF_EVALUATION_STATUS_LABELS;
   protected readonly inbox = resource({ loader: () => this.api.inbox() });

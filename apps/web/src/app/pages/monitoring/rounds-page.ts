@@ -33,7 +33,7 @@ import { COLOUR_TAGS, MONITORING_TEXT } from './monitoring.text';
           @if (canManage()) { <button nz-button nzType="primary" (click)="opening.set(true)" data-test="open-round">{{ text.open }}</button> }
         </div>
       </ng-template>
-      <nz-table #table nzSize="small" nzBordered [nzData]="rounds.value()?.items ?? []" [nzLoading]="rounds.isLoading()" [nzShowPagination]="false" nzNoResult="本年度尚未开启监控批次" data-test="rounds-table">
+      <nz-table #table nzSize="small" nzBordered [nzData]="rounds.value()?.items ?? []" [nzLoading]="rounds.isLoading()" [nzShowPagination]="false" [nzFrontPagination]="false" nzNoResult="本年度尚未开启监控批次" data-test="rounds-table">
         <thead>
           <tr><th>{{ text.cutoff }}</th><th>{{ text.deadline }}</th><th>状态</th><th>监控表</th><th>红</th><th>黄</th><th>绿</th><th>蓝</th><th>{{ text.pending }}</th><th>参数方案</th>@if (canManage()) { <th></th> }</tr>
         </thead>

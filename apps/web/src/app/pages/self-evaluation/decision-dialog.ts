@@ -13,7 +13,7 @@ import { SELF_EVALUATION_TEXT } from './self-evaluation.text';
     <nz-modal [nzVisible]="action() !== null" [nzTitle]="action() ? text.decision[action()!] : ''" (nzOnCancel)="closed.emit()" (nzOnOk)="confirm()" [nzOkLoading]="busy()"
       [nzOkDisabled]="action() === 'return' && !comment().trim()" [nzOkDanger]="action() === 'return'" [nzOkText]="action() ? text.decision[action()!] : ''">
       <ng-container *nzModalContent>
-        <textarea nz-input rows="4" [ngModel]="comment()" (ngModelChange)="comment.set($event)" [placeholder]="action() === 'return' ? text.commentRequired : text.commentOptional" data-test="decision-comment"></textarea>
+        <textarea nz-input rows="4" [ngModel]="comment()" (ngModelChange)="comment.set($event)" [placeholder]="action() === 'return' ? returnPlaceholder() : text.commentOptional" data-test="decision-comment"></textarea>
       </ng-container>
     </nz-modal>
   `,
@@ -21,6 +21,8 @@ import { SELF_EVALUATION_TEXT } from './self-evaluation.text';
 export class DecisionDialog {
   readonly action = input<'approve' | 'return' | null>(null);
   readonly busy = input(false);
+  /** Who reads a return's comment (the project lead, unless said otherwise). */
+  readonly returnPlaceholder = input<string>(SELF_EVALUATION_TEXT.commentRequired);
   readonly confirmed = output<string>();
   readonly closed = output<void>();
   protected readonly text = SELF_EVALUATION_TEXT;

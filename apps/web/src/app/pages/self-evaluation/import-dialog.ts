@@ -57,7 +57,7 @@ export function changedRows(before: SelfEvaluationDto, after: SelfEvaluationDto)
           <div class="gap" data-test="import-preview">
             <b>{{ text.importPreview }}</b>：{{ text.total }} {{ evaluation().total }} → <b>{{ p.evaluation.total }}</b>，{{ text.grade }} {{ evaluation().grade }} → <b>{{ p.evaluation.grade }}</b>；{{ text.executed }} {{ evaluation().budget.executed | yuan }} → {{ p.evaluation.budget.executed | yuan }}
           </div>
-          <nz-table #t nzSize="small" nzBordered [nzData]="changes()" [nzShowPagination]="false" [nzNoResult]="text.importNone" data-test="import-changes">
+          <nz-table #t nzSize="small" nzBordered [nzData]="changes()" [nzShowPagination]="false" [nzFrontPagination]="false" [nzNoResult]="text.importNone" data-test="import-changes">
             <thead><tr><th nzWidth="60px">行</th><th nzWidth="180px">三级指标</th><th nzWidth="150px">栏目</th><th>{{ text.before }}</th><th>{{ text.after }}</th></tr></thead>
             <tbody>
               @for (c of t.data; track c.row) {

@@ -37,6 +37,7 @@ import { EVALUATION_STATUS_LABELS, FLAG_LABELS, GRADE_COLOURS, SELF_EVALUATION_T
             @for (g of grades; track g) { <nz-option [nzValue]="g" [nzLabel]="g" /> }
           </nz-select>
           @if (canSeeResults()) { <a nz-button nzSize="small" [routerLink]="results" data-test="open-results">{{ text.results }}</a> }
+          @if (canSeeDepartments()) { <a nz-button nzSize="small" [routerLink]="departments" [queryParams]="{ fiscalYear: fiscalYear() }" data-test="open-department-evaluations">{{ text.departmentEvaluations }}</a> }
           <span nz-checkbox [ngModel]="flagged()" (ngModelChange)="flagged.set($event); page.set(1)" data-test="filter-flagged">{{ text.onlyFlagged }}</span>
         </div>
       </ng-template>
@@ -76,6 +77,9 @@ export class SelfEvaluationsPage {
   protected readonly canManage = computed(() => this.session.can('selfEvaluation.manage'));
   protected readonly canSeeResults = computed(() => this.session.can('selfEvaluation.review'));
   protected readonly results = PATHS.selfEvaluationResults;
+  /** 部门整体自评: the departments that file it and finance, who approves it. */
+  protected readonly canSeeDepartments = computed(() => this.session.can('departmentTargets.edit') || this.session.can('departmentTargets.review'));
+  protected readonly departments = PATHS.departmentSelfEvaluations;
   protected readonly fiscalYear = linkedSignal<number | null>(() => (this.reference.fiscalYears.value() ?? []).find((y) => y.status === 'open')?.year ?? null);
   protected readonly status = signal<SheetStatus | null>(null);
   protected readonly grade = signal<Grade | null>(null);

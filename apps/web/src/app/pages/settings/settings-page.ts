@@ -27,7 +27,7 @@ import { WhatIfPanel } from './what-if-panel';
   template: `
     <nz-card nzSize="small" [nzTitle]="text.profiles" [nzExtra]="newTpl">
       <ng-template #newTpl><button nz-button nzType="primary" nzSize="small" (click)="edit(null, newProfile())" data-test="new-profile">{{ text.newProfile }}</button></ng-template>
-      <nz-table #profileTable nzSize="small" nzBordered [nzData]="profiles.value() ?? []" [nzLoading]="profiles.isLoading()" [nzShowPagination]="false" data-test="profiles-table">
+      <nz-table #profileTable nzSize="small" nzBordered [nzData]="profiles.value() ?? []" [nzLoading]="profiles.isLoading()" [nzShowPagination]="false" [nzFrontPagination]="false" data-test="profiles-table">
         <thead>
           <tr><th>{{ text.name }}</th><th>{{ text.regime }}</th><th>{{ text.weights }}</th><th>{{ text.reverseRule }}</th><th>{{ text.overshoot }}</th><th>{{ text.gradeBands }}</th><th nzWidth="100px">{{ text.usedBy }}</th><th nzWidth="170px"></th></tr>
         </thead>

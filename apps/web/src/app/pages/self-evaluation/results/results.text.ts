@@ -21,7 +21,7 @@ export const RESULTS_TEXT = {
   list: '自评表',
   allGrades: '全部等级',
   onlyFlagged: '只看有疑点',
-  listHint: '点击“各部门自评等级”图中某部门的色块，按该部门及等级（或未填报）筛选；点击部门名称看该部门全部',
+  listHint: '点击上图某部门的色块按部门和等级（或未填报）筛选，点击部门名称看该部门全部',
   clickToFilter: '点击筛选下方列表',
   department: (name: string) => `主管部门：${name}`,
   allDepartments: '全部部门',
