@@ -119,7 +119,7 @@ describe('demo target sheets', () => {
     const one = (await finance.get(`/api/self-evaluations/${past.items[0].id}`)).body;
     expect(one.published).toEqual({ total: expect.any(String), grade: '优' });
     expect(Number(one.total)).toBe(Number(one.published.total));
-    const year = (await finance.get('/api/self-evaluations?fiscalYear=2026&pageSize=50')).body.items as { projectName: string; status: string; flags: { code: string }[] }[];
+    const year = (await finance.get('/api/self-evaluations?fiscalYear=2026&pageSize=500')).body.items as { projectName: string; status: string; flags: { code: string }[] }[];
     const state = (name: string) => year.find((e) => e.projectName === name);
     expect(state('《曲靖市人民政府公报》编印费及政府信息公开工作经费')?.status).toBe('approved');
     expect(state('市政府总值班室调度平台运营服务项目经费')?.status).toBe('department_approved');
@@ -128,7 +128,8 @@ describe('demo target sheets', () => {
     const supervision = year.find((e) => e.projectName === '督办及调研工作经费') as unknown as { id: string };
     const rows = (await finance.get(`/api/self-evaluations/${supervision.id}`)).body.indicators as { forecast: string | null }[];
     expect(rows.filter((r) => r.forecast !== null).length).toBeGreaterThan(0);
-    const approved = year.find((e) => e.status === 'approved') as unknown as { id: string };
+    // other suites approve 2026 tables of their own; the demo's override is on the 公报 table
+    const approved = state('《曲靖市人民政府公报》编印费及政府信息公开工作经费') as unknown as { id: string };
     const overridden = (await finance.get(`/api/self-evaluations/${approved.id}`)).body.indicators.find((i: { override: unknown }) => i.override);
     expect(overridden.override).toMatchObject({ reason: expect.stringContaining('指标值设定偏低'), by: '政府办财务审核' });
     expect(overridden.computedScore).not.toBe(overridden.score);

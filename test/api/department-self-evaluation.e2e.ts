@@ -113,7 +113,7 @@ describe('department self-evaluation', () => {
     const packed = new ExcelJS.Workbook();
     await packed.xlsx.load(pack.content as unknown as ArrayBuffer);
     expect(packed.worksheets.map((s) => s.name)).toEqual(['部门整体支出绩效自评表']);
-    const list = (await finance.get('/api/department-self-evaluations?fiscalYear=2026')).body.items.find((d: { departmentId: string }) => d.departmentId === department);
+    const list = (await finance.get('/api/department-self-evaluations?fiscalYear=2026&pageSize=500')).body.items.find((d: { departmentId: string }) => d.departmentId === department);
     expect(list).toMatchObject({ status: 'approved', rate: '99.61' });
   });
 });
