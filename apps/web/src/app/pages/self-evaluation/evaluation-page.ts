@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -22,13 +21,14 @@ import { GridCell, IndicatorGrid } from '../../shared/indicator-grid/indicator-g
 import { YuanPipe } from '../../shared/money';
 import { ProjectsApi } from '../projects/projects.api';
 import { DecisionDialog } from './decision-dialog';
-import { amountOf, checksOfError, FormInput, gridRowsOf, inputOf, liveFigures, mergedChecks, RowInput, saveRequestOf, targetText } from './evaluation-form';
+import { amountOf, FormInput, gridRowsOf, inputOf, liveFigures, mergedChecks, RowInput, saveRequestOf, targetText } from './evaluation-form';
 import { FlagsPanel } from './flags-panel';
 import { EvaluationHistory } from './history-drawer';
 import { ImportDialog } from './import-dialog';
 import { OverrideChoice, OverrideDialog } from './override-dialog';
 import { EvaluationTransition, SelfEvaluationApi } from './self-evaluation.api';
 import { EVALUATION_STATUS_LABELS, GRADE_COLOURS, SELF_EVALUATION_TEXT } from './self-evaluation.text';
+import { runAction } from './run-action';
 
 /** Same document, same content: evidence patched in place does not reset what the lead is typing. */
 function sameContent(a: SelfEvaluationDto | undefined, b: SelfEvaluationDto | undefined): boolean {
@@ -250,22 +250,7 @@ export class SelfEvaluationPage {
     });
   }
 
-  /** Runs an action: its success text, or the API's message — a 400 also at its rows, a 409 with the offer to reload. */
-  private async run(action: () => Promise<string>): Promise<boolean> {
-    this.busy.set(true);
-    try {
-      const done = await action();
-      this.refused.set([]);
-      this.stale.set(null);
-      this.message.success(done);
-      return true;
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 409) this.stale.set(messageOf(error));
-      if (error instanceof HttpErrorResponse && error.status === 400) this.refused.set(checksOfError(error.error));
-      this.message.error(messageOf(error));
-      return false;
-    } finally {
-      this.busy.set(false);
-    }
+  private run(action: () => Promise<string>): Promise<boolean> {
+    return runAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
   }
 }

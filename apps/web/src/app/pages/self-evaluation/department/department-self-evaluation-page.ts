@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, numberAttribute, resource, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
@@ -14,13 +13,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { messageOf } from '../../../core/api-errors.interceptor';
 import { PATHS } from '../../../paths';
 import { GridCell, IndicatorGrid } from '../../../shared/indicator-grid/indicator-grid';
 import { YuanPipe } from '../../../shared/money';
 import { ReferenceDataService } from '../../../shared/reference/reference-data.service';
 import { DecisionDialog } from '../decision-dialog';
-import { amountOf, checksOfError, mergedChecks } from '../evaluation-form';
+import { amountOf, mergedChecks } from '../evaluation-form';
 import { EvaluationHistory } from '../history-drawer';
 import { DEPARTMENT_SELF_EVALUATION_STATUS_LABELS } from '../self-evaluation.text';
 import {
@@ -40,6 +38,7 @@ import {
 } from './department-self-evaluation-form';
 import { DepartmentEvaluationTransition, DepartmentSelfEvaluationApi } from './department-self-evaluation.api';
 import { DEPARTMENT_SELF_EVALUATION_TEXT } from './department-self-evaluation.text';
+import { runAction } from '../run-action';
 
 /**
  * 部门整体支出绩效自评表 (附表14 of the final accounts) as the department fills it and finance reads it:
@@ -238,22 +237,7 @@ export class DepartmentSelfEvaluationPage {
     });
   }
 
-  /** Runs an action: its success text, or the API's message — a 400 also at its fields and rows, a 409 with the offer to reload. */
-  private async run(action: () => Promise<string>): Promise<boolean> {
-    this.busy.set(true);
-    try {
-      const done = await action();
-      this.refused.set([]);
-      this.stale.set(null);
-      this.message.success(done);
-      return true;
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 409) this.stale.set(messageOf(error));
-      if (error instanceof HttpErrorResponse && error.status === 400) this.refused.set(checksOfError(error.error));
-      this.message.error(messageOf(error));
-      return false;
-    } finally {
-      this.busy.set(false);
-    }
+  private run(action: () => Promise<string>): Promise<boolean> {
+    return runAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
   }
 }
