@@ -35,6 +35,7 @@ export class DepartmentSelfEvaluationPage {
   /** A department's row of the list: status and 执行率. */
   async listRow(department: string): Promise<{ status: string; rate: string }> {
     const row = this.page.locator('[data-test=department-evaluation-row]', { has: this.page.locator(`a:text-is("${department}")`) });
+    await row.waitFor();
     const cells = await row.locator('td').allInnerTexts();
     return { status: cells[2].trim(), rate: cells[3].trim() };
   }
