@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { installRequestParsing } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { SeedService } from './seed/seed.service';
@@ -17,13 +18,11 @@ import { SeedService } from './seed/seed.service';
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const logger = options.logs === false ? false : new ConsoleLogger({ json: true, colors: false });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: '2mb' });
-  // tables pasted from a spreadsheet, for the importer
-  app.useBodyParser('text', { type: ['text/tab-separated-values', 'text/plain'], limit: '20mb' });
-  app.use(
+  installRequestParsing(
+    app,
     helmet({
       contentSecurityPolicy: {
         directives: {

@@ -2,31 +2,37 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ApiErrorBody, FieldError } from '@pm/api-contract';
 import type { Request, Response } from 'express';
 import { DEFAULT_MESSAGES } from './api-error';
+import { httpErrorOfDatabase } from './database-errors';
 
 /** Every error leaves the API as { message, errors } (SPEC §11). */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = thrown instanceof HttpException ? thrown : (httpErrorOfDatabase(thrown) ?? thrown);
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) {
       this.logger.error({
-        msg: 'unhandled error',
+        msg: exception === thrown ? 'unhandled error' : 'database unavailable',
         requestId: request.id,
         path: request.originalUrl,
-        error: exception instanceof Error ? exception.stack : String(exception),
+        error: thrown instanceof Error ? thrown.stack : String(thrown),
       });
+    }
+    else if (exception !== thrown) {
+      // a value PostgreSQL refused that no DTO caught: answered as the clerk's mistake, logged to be validated earlier
+      this.logger.warn({ msg: 'database refused a value', requestId: request.id, path: request.originalUrl, error: thrown instanceof Error ? thrown.message : String(thrown) });
     }
     response.status(status).json(this.body(exception, status));
   }
 
   private body(exception: unknown, status: number): ApiErrorBody {
     const fallback = DEFAULT_MESSAGES[status] ?? '请求失败';
-    if (!(exception instanceof HttpException) || status >= 500) return { message: fallback, errors: [] };
+    if (!(exception instanceof HttpException) || status > 503 || status === 500) return { message: fallback, errors: [] };
     const raw = exception.getResponse();
     if (typeof raw === 'string') return { message: raw, errors: [] };
     const shaped = raw as { message?: unknown; errors?: FieldError[]; preview?: unknown };
