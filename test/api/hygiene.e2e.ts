@@ -1,6 +1,8 @@
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
 import { ScratchDatabase } from '../support/scratch-database';
+import { testDatabaseUrl } from '../support/app';
+import { SwitchableProxy } from '../support/switchable-proxy';
 
 describe('API hygiene', () => {
   let running: RunningApp;
@@ -56,7 +58,7 @@ describe('API hygiene', () => {
   it('refuses a body that is not JSON with 400', async () => {
     const response = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe('提交的数据有误');
+    expect((await response.json()).message).toBe('提交的内容不是有效的 JSON 对象，请检查格式');
   });
 
   it('answers 503 with the database down', async () => {
@@ -71,6 +73,31 @@ describe('API hygiene', () => {
     } finally {
       await scratch.dispose();
       await doomed.close().catch(() => undefined);
+    }
+  });
+
+  it('answers data routes 503 in Chinese while PostgreSQL cannot be reached, and recovers without a restart', async () => {
+    const target = new URL(testDatabaseUrl());
+    const proxy = await new SwitchableProxy(target.hostname, Number(target.port || 5432)).start();
+    const url = new URL(target);
+    url.host = `127.0.0.1:${proxy.port}`;
+    const app = await startApp({ databaseUrl: url.toString() });
+    try {
+      const lead = await new Client(app.url).as('zfb.lead');
+      expect((await lead.get('/api/projects?fiscalYear=2026')).status).toBe(200);
+      await proxy.stop();
+      for (const reply of [await lead.get('/api/projects?fiscalYear=2026'), await lead.get('/api/inbox'), await new Client(app.url).post('/api/auth/login', { username: 'zfb.lead', password: 'Demo@2026' })]) {
+        expect(reply.status).toBe(503);
+        expect(reply.body).toEqual({ message: '数据库暂时无法连接，请稍后重试', errors: [] });
+      }
+      expect((await anonymous.request('GET', '/api/health')).status).toBe(200);
+      expect((await new Client(app.url).get('/api/health')).body).toEqual({ status: 'error', database: 'down' });
+      await proxy.start();
+      expect((await lead.get('/api/projects?fiscalYear=2026')).status).toBe(200);
+      expect((await new Client(app.url).get('/api/health')).body).toEqual({ status: 'ok', database: 'up' });
+    } finally {
+      await app.close().catch(() => undefined);
+      await proxy.stop();
     }
   });
 });

@@ -211,7 +211,8 @@ describe('importing and exporting target tables', () => {
     const huge = await lead.upload(URL(), 'huge.txt', Buffer.alloc(21 * 1024 * 1024, 0x41), 'text/plain');
     expect(huge).toMatchObject({ status: 413, body: { message: '文件超过 20 MB，请拆分后再上传' } });
     expect((await lead.request('POST', URL(), undefined)).body.message).toBe('请上传 .xlsx 文件，或粘贴从表格复制的内容');
-    expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('1999 年度尚未设立，请联系管理员');
+    expect((await lead.upload('/api/imports/target-tables?fiscalYear=2099', 'a.txt', HEADER, 'text/plain')).body.message).toBe('2099 年度尚未设立，请联系管理员');
+    expect((await lead.upload('/api/imports/target-tables?fiscalYear=1999', 'a.txt', HEADER, 'text/plain')).body.message).toBe('预算年度应为 2000–2100 之间的年份');
     expect(await projectsOfUnit()).toHaveLength(13);
   });
 

@@ -16,6 +16,14 @@ export interface AuditChange {
   newValue?: string | null;
 }
 
+/** The column holds 200 characters; a label naming a long indicator is cut there, its values stay whole. */
+const FIELD_MAX = 200;
+function fieldLabel(field: string | null | undefined): string | null {
+  if (!field) return null;
+  const chars = Array.from(field);
+  return chars.length <= FIELD_MAX ? field : `${chars.slice(0, FIELD_MAX - 1).join('')}…`;
+}
+
 /** Every change to a record goes here, inside the transaction that made it. */
 @Injectable()
 export class AuditService {
@@ -28,7 +36,7 @@ export class AuditService {
     if (changes.length === 0) return;
     await db.insert(
       AuditEntry,
-      changes.map((c) => ({ ...c, actorId: actor.id, field: c.field ?? null, oldValue: c.oldValue ?? null, newValue: c.newValue ?? null })),
+      changes.map((c) => ({ ...c, actorId: actor.id, field: fieldLabel(c.field), oldValue: c.oldValue ?? null, newValue: c.newValue ?? null })),
     );
   }
 

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DepartmentTargetDto, DocumentVersionDto, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { ReviewRequestDto } from '../review/dto/review-request.dto';
 import { DepartmentTargetsService } from './department-targets.service';
 import { SaveDepartmentTargetDto } from './dto/department-target.dto';
+import { FiscalYearParamPipe } from '../common/params';
 
 const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const year = () => new ParseIntPipe({ errorHttpStatusCode: 404 });
+const year = () => new FiscalYearParamPipe();
 
 @ApiTags('department-targets')
 @ApiBearerAuth()

@@ -62,7 +62,7 @@ export class EvidenceService {
         }),
       );
       await this.storage.put(db, record.id, file.content);
-      await this.audit.record(db, user, [{ entity: target.kind, entityId: target.documentId, organizationId, action: 'evidence_add', field: name.slice(0, 200), newValue: `${type.label}，${file.content.length} 字节` }]);
+      await this.audit.record(db, user, [{ entity: target.kind, entityId: target.documentId, organizationId, action: 'evidence_add', field: name, newValue: `${type.label}，${file.content.length} 字节` }]);
       return record;
     });
     return (await this.list(target.kind, target.documentId)).find((e) => e.id === saved.id) as EvidenceFileDto;
@@ -97,7 +97,7 @@ export class EvidenceService {
     await this.dataSource.transaction(async (db) => {
       await this.storage.remove(db, id);
       await db.delete(EvidenceFile, { id });
-      await this.audit.record(db, user, [{ entity: file.documentKind, entityId: file.documentId, organizationId: file.organizationId, action: 'evidence_remove', field: file.fileName.slice(0, 200) }]);
+      await this.audit.record(db, user, [{ entity: file.documentKind, entityId: file.documentId, organizationId: file.organizationId, action: 'evidence_remove', field: file.fileName }]);
     });
   }
 

@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { FiscalYearField } from '../common/fiscal-year.field';
 
 export class ExportQueryDto {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt({ message: '请选择预算年度' })
+  @FiscalYearField()
   fiscalYear!: number;
 
   @ApiProperty({ format: 'uuid', description: '预算单位或主管部门' })

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SessionUser } from '@pm/api-contract';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import { CurrentUser, RequirePermission } from '../auth/session';
 import { ExportFile, ExportsService } from './exports.service';
 import { ExportQueryDto } from './export.dto';
 import { sendXlsx, XLSX } from './send-xlsx';
+import { FiscalYearParamPipe } from '../common/params';
 
 
 @ApiTags('exports')
@@ -45,7 +46,7 @@ export class ExportsController {
   async departmentTarget(
     @CurrentUser() user: SessionUser,
     @Param('departmentId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) departmentId: string,
-    @Param('year', new ParseIntPipe({ errorHttpStatusCode: 404 })) year: number,
+    @Param('year', new FiscalYearParamPipe()) year: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     return this.send(response, await this.exports.departmentTarget(user, departmentId, year));

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FiscalYearDto, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { CreateFiscalYearDto, UpdateFiscalYearDto } from './dto/fiscal-year.dto';
 import { FiscalYearsService } from './fiscal-years.service';
+import { FiscalYearParamPipe } from '../common/params';
 
 @ApiTags('fiscal-years')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class FiscalYearsController {
   @RequirePermission('fiscalYears.manage', 'settings.manage')
   @ApiOperation({ summary: '开启或关闭预算年度、设置申报截止日期（管理员）；更换其参数方案（财政）' })
   update(
-    @Param('year', new ParseIntPipe({ errorHttpStatusCode: 404 })) year: number,
+    @Param('year', new FiscalYearParamPipe()) year: number,
     @Body() body: UpdateFiscalYearDto,
     @CurrentUser() actor: SessionUser,
   ): Promise<FiscalYearDto> {

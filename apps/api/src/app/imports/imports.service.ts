@@ -296,7 +296,7 @@ export class ImportsService {
         entityId: sheetIds.get(item.plan.projectId as string) as string,
         organizationId: unit.id,
         action: 'import',
-        field: item.imported.name.slice(0, 200),
+        field: item.imported.name,
         newValue: `${ACTION_WORDS[item.plan.action]}，${item.rows.length} 条指标（${item.imported.source}）`,
       })),
     );

@@ -184,7 +184,7 @@ export class SelfEvaluationsService implements OnModuleInit {
       const evaluation = await db.findOneByOrFail(SelfEvaluation, { id });
       const { card } = assess(evaluation, rows);
       await db.update(SelfEvaluation, { id }, { total: card.total, grade: card.grade, gradeExplanation: card.gradeExplanation });
-      await this.audit.record(db, user, [{ entity: 'self_evaluation', entityId: id, organizationId: evaluation.unitId, action: 'override', field: `${row.name}`.slice(0, 200), oldValue: row.computedScore, newValue: `${score.toFixed(2)}（${body.reason.trim()}）` }]);
+      await this.audit.record(db, user, [{ entity: 'self_evaluation', entityId: id, organizationId: evaluation.unitId, action: 'override', field: row.name, oldValue: row.computedScore, newValue: `${score.toFixed(2)}（${body.reason.trim()}）` }]);
     });
     return this.read(user, id);
   }

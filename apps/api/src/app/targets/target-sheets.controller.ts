@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SessionUser, SheetCompareDto, SheetVersionDto, TargetSheetDto } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
@@ -6,6 +6,7 @@ import { ReviewRequestDto } from '../review/dto/review-request.dto';
 import { SaveTargetSheetDto } from './dto/target-sheet.dto';
 import { SheetVersionsService } from './sheet-versions.service';
 import { TargetSheetsService } from './target-sheets.service';
+import { VersionQueryPipe } from '../common/params';
 
 const projectId = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -77,8 +78,8 @@ export class TargetSheetsController {
   compare(
     @CurrentUser() user: SessionUser,
     @Param('projectId', projectId()) id: string,
-    @Query('from', new ParseIntPipe({ errorHttpStatusCode: 400 })) from: number,
-    @Query('to', new ParseIntPipe({ errorHttpStatusCode: 400 })) to: number,
+    @Query('from', new VersionQueryPipe('from')) from: number,
+    @Query('to', new VersionQueryPipe('to')) to: number,
   ): Promise<SheetCompareDto> {
     return this.versions.compare(user, id, from, to);
   }

@@ -77,7 +77,7 @@ export class TargetSheetsService {
         entityId: sheet.id,
         organizationId: project.unitId,
         action: `row_${change.change}`,
-        field: `${change.level1} › ${change.level2} › ${change.name}`.slice(0, 200),
+        field: `${change.level1} › ${change.level2} › ${change.name}`,
         oldValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.from ?? ''}`).join('; ') : null,
         newValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.to ?? ''}`).join('; ') : null,
       })),

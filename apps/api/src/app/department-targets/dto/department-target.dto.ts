@@ -3,6 +3,7 @@ import { SaveDepartmentTargetRequest } from '@pm/api-contract';
 import { DepartmentBudget } from '@pm/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FiscalYearField } from '../../common/fiscal-year.field';
 import { MAX_ROWS, TargetIndicatorInput } from '../../targets/dto/target-sheet.dto';
 
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
@@ -63,8 +64,6 @@ export class SaveDepartmentTargetDto implements SaveDepartmentTargetRequest {
 }
 
 export class DepartmentTargetListQueryDto {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt({ message: '请选择预算年度' })
+  @FiscalYearField({ message: '请选择预算年度' })
   fiscalYear!: number;
 }

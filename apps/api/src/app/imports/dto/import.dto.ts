@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUUID } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { FiscalYearField } from '../../common/fiscal-year.field';
 
 /** `dryRun` read strictly: true / false (or 1 / 0); anything else is a 400, never a real import. */
 export class DryRunQueryDto {
@@ -12,9 +13,7 @@ export class DryRunQueryDto {
 }
 
 export class ImportQueryDto extends DryRunQueryDto {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt({ message: '请选择预算年度' })
+  @FiscalYearField()
   fiscalYear!: number;
 
   @ApiPropertyOptional({ description: '导入到哪个预算单位（审核人必填；项目负责人默认本单位）', format: 'uuid' })
@@ -24,10 +23,7 @@ export class ImportQueryDto extends DryRunQueryDto {
 }
 
 export class SelfEvaluationQueryDto {
-  @ApiPropertyOptional({ example: 2024, description: '自评年度；不填时取表格标题中的年度' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '自评年度无效' })
+  @FiscalYearField({ optional: true, description: '自评年度；不填时取表格标题中的年度' })
   fiscalYear?: number;
 
   @ApiPropertyOptional({ description: '导入到哪个预算单位（审核人必填；项目负责人默认本单位）', format: 'uuid' })

@@ -2,16 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BudgetCutRequest, OpenMonitoringRoundRequest, RoundStatusRequest, SaveMonitoringReportRequest } from '@pm/api-contract';
 import { COLOURS, Colour, SHEET_STATUSES, SheetStatus } from '@pm/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { FiscalYearField } from '../../common/fiscal-year.field';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class OpenMonitoringRoundDto implements OpenMonitoringRoundRequest {
-  @ApiProperty({ example: 2026 })
-  @IsInt({ message: '请选择预算年度' })
-  @Min(2000, { message: '预算年度应在 2000–2100 之间' })
-  @Max(2100, { message: '预算年度应在 2000–2100 之间' })
+  @FiscalYearField()
   fiscalYear!: number;
 
   @ApiProperty({ example: '2026-07-31', description: '截至日期，月份即时间进度 m/12 的 m' })
@@ -41,12 +39,7 @@ export class RoundStatusDto implements RoundStatusRequest {
 }
 
 export class RoundListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '预算年度无效' })
-  @Min(2000, { message: '预算年度无效' })
-  @Max(2100, { message: '预算年度无效' })
+  @FiscalYearField({ optional: true })
   fiscalYear?: number;
 }
 

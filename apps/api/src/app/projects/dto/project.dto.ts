@@ -1,22 +1,10 @@
+import { FiscalYearField } from '../../common/fiscal-year.field';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateProjectRequest, Funds, MidTermPlan, ProjectListQuery } from '@pm/api-contract';
-import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, PROJECT_LEVELS, PROJECT_NAME_MAX, ProjectLevel, SHEET_STATUSES, SheetStatus } from '@pm/domain';
+import { PROJECT_LEVELS, PROJECT_NAME_MAX, ProjectLevel, SHEET_STATUSES, SheetStatus } from '@pm/domain';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
 const moneyMessage = (label: string) => `${label}须为不小于 0 的金额（元），最多两位小数`;
@@ -57,10 +45,7 @@ export class MidTermDto implements Partial<MidTermPlan> {
 }
 
 export class CreateProjectDto implements CreateProjectRequest {
-  @ApiProperty({ example: 2026 })
-  @IsInt({ message: '请选择预算年度' })
-  @Min(FISCAL_YEAR_MIN, { message: '预算年度无效' })
-  @Max(FISCAL_YEAR_MAX, { message: '预算年度无效' })
+  @FiscalYearField()
   fiscalYear!: number;
 
   @ApiProperty({ format: 'uuid' })
@@ -115,10 +100,7 @@ export class CreateProjectDto implements CreateProjectRequest {
 }
 
 export class ProjectListQueryDto extends PageQueryDto implements ProjectListQuery {
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '预算年度无效' })
+  @FiscalYearField({ optional: true })
   fiscalYear?: number;
 
   @ApiPropertyOptional({ description: '按项目名称或编码搜索' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SaveDepartmentSelfEvaluationRequest } from '@pm/api-contract';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FiscalYearField } from '../../common/fiscal-year.field';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 /** Amounts arrive as text and are checked by the domain (row- and field-tied, in the clerk's words). */
@@ -36,6 +37,6 @@ export class SaveDepartmentSelfEvaluationDto implements SaveDepartmentSelfEvalua
 }
 
 export class DepartmentSelfEvaluationListQueryDto extends PageQueryDto {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt({ message: '请选择预算年度' }) fiscalYear!: number;
+  @FiscalYearField() fiscalYear!: number;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DepartmentSelfEvaluationDto, DepartmentSelfEvaluationListItem, DocumentVersionDto, Page, SessionUser } from '@pm/api-contract';
@@ -8,9 +8,10 @@ import { sendXlsx, XLSX } from '../../exports/send-xlsx';
 import { ReviewRequestDto } from '../../review/dto/review-request.dto';
 import { DepartmentSelfEvaluationListQueryDto, SaveDepartmentSelfEvaluationDto } from './department-self-evaluation.dto';
 import { DepartmentSelfEvaluationsService } from './department-self-evaluations.service';
+import { FiscalYearParamPipe } from '../../common/params';
 
 const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-const year = () => new ParseIntPipe({ errorHttpStatusCode: 404 });
+const year = () => new FiscalYearParamPipe();
 
 @ApiTags('self-evaluation')
 @ApiBearerAuth()

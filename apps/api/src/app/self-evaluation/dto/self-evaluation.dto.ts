@@ -2,16 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OpenSelfEvaluationRoundRequest, OverrideRequest, SaveSelfEvaluationRequest } from '@pm/api-contract';
 import { GRADES, Grade, SHEET_STATUSES, SheetStatus } from '@pm/domain';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { FiscalYearField } from '../../common/fiscal-year.field';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class OpenSelfEvaluationRoundDto implements OpenSelfEvaluationRoundRequest {
-  @ApiProperty({ example: 2026 })
-  @IsInt({ message: '请选择预算年度' })
-  @Min(2000, { message: '预算年度应在 2000–2100 之间' })
-  @Max(2100, { message: '预算年度应在 2000–2100 之间' })
+  @FiscalYearField()
   fiscalYear!: number;
 
   @ApiProperty({ example: '2027-03-31', description: '填报截止日期' })
@@ -21,12 +19,7 @@ export class OpenSelfEvaluationRoundDto implements OpenSelfEvaluationRoundReques
 }
 
 export class SelfEvaluationListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '预算年度无效' })
-  @Min(2000, { message: '预算年度无效' })
-  @Max(2100, { message: '预算年度无效' })
+  @FiscalYearField({ optional: true })
   fiscalYear?: number;
 
   @ApiPropertyOptional({ enum: SHEET_STATUSES })

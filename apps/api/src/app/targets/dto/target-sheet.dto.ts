@@ -52,6 +52,8 @@ export class TargetIndicatorInput implements TargetIndicatorDto {
   @ApiProperty({ example: '12' })
   @IsString({ message: '指标值须为文字' })
   @MaxLength(200, { message: '指标值不能超过 200 字' })
+  // stored beside the text as numeric(20,4) when it is a number
+  @Matches(/^(?!\s*-?\d{17})/, { message: '指标值过大，整数部分最多 16 位' })
   value!: string;
 
   @ApiProperty({ example: '次' })
