@@ -28,7 +28,7 @@ import { ImportDialog } from './import-dialog';
 import { OverrideChoice, OverrideDialog } from './override-dialog';
 import { EvaluationTransition, SelfEvaluationApi } from './self-evaluation.api';
 import { EVALUATION_STATUS_LABELS, GRADE_COLOURS, SELF_EVALUATION_TEXT } from './self-evaluation.text';
-import { runAction } from './run-action';
+import { runDocumentAction } from './run-action';
 
 /** Same document, same content: evidence patched in place does not reset what the lead is typing. */
 function sameContent(a: SelfEvaluationDto | undefined, b: SelfEvaluationDto | undefined): boolean {
@@ -251,6 +251,6 @@ export class SelfEvaluationPage {
   }
 
   private run(action: () => Promise<string>): Promise<boolean> {
-    return runAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
+    return runDocumentAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
   }
 }

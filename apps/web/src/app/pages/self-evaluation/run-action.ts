@@ -3,6 +3,7 @@ import { WritableSignal } from '@angular/core';
 import { SheetCheck } from '@pm/domain';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { messageOf } from '../../core/api-errors.interceptor';
+import { runAction } from '../../shared/run-action';
 import { checksOfError } from './evaluation-form';
 
 /** What a 自评表 page shows while an action runs and after it answers. */
@@ -12,21 +13,20 @@ export interface ActionState {
   readonly stale: WritableSignal<string | null>;
 }
 
-/** Runs an action: its success text, or the API's message — a 400 also at its fields and rows, a 409 with the offer to reload. */
-export async function runAction(state: ActionState, message: NzMessageService, action: () => Promise<string>): Promise<boolean> {
-  state.busy.set(true);
-  try {
-    const done = await action();
-    state.refused.set([]);
-    state.stale.set(null);
-    message.success(done);
-    return true;
-  } catch (error) {
-    if (error instanceof HttpErrorResponse && error.status === 409) state.stale.set(messageOf(error));
-    if (error instanceof HttpErrorResponse && error.status === 400) state.refused.set(checksOfError(error.error));
-    message.error(messageOf(error));
-    return false;
-  } finally {
-    state.busy.set(false);
-  }
+/** The shared runAction, keeping a 400's fields and rows at their rows and a 409's offer to reload. */
+export function runDocumentAction(state: ActionState, message: NzMessageService, action: () => Promise<string>): Promise<boolean> {
+  return runAction(
+    state.busy,
+    message,
+    async () => {
+      const done = await action();
+      state.refused.set([]);
+      state.stale.set(null);
+      return done;
+    },
+    (error) => {
+      if (error instanceof HttpErrorResponse && error.status === 409) state.stale.set(messageOf(error));
+      if (error instanceof HttpErrorResponse && error.status === 400) state.refused.set(checksOfError(error.error));
+    },
+  );
 }

@@ -38,7 +38,7 @@ import {
 } from './department-self-evaluation-form';
 import { DepartmentEvaluationTransition, DepartmentSelfEvaluationApi } from './department-self-evaluation.api';
 import { DEPARTMENT_SELF_EVALUATION_TEXT } from './department-self-evaluation.text';
-import { runAction } from '../run-action';
+import { runDocumentAction } from '../run-action';
 
 /**
  * 部门整体支出绩效自评表 (附表14 of the final accounts) as the department fills it and finance reads it:
@@ -238,6 +238,6 @@ export class DepartmentSelfEvaluationPage {
   }
 
   private run(action: () => Promise<string>): Promise<boolean> {
-    return runAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
+    return runDocumentAction({ busy: this.busy, refused: this.refused, stale: this.stale }, this.message, action);
   }
 }
