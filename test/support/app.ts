@@ -9,6 +9,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** The secret the test apps sign with, so a test can forge tokens the way an attacker who guessed it would. */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-the-check';
+
 export const WEB_DIST = join(__dirname, '..', '..', 'dist', 'apps', 'web', 'browser');
 
 export function testDatabaseUrl(): string {
@@ -20,7 +23,7 @@ export function testDatabaseUrl(): string {
 /** Boots the real application on a free port against the test database. */
 export async function startApp(overrides: Partial<AppConfig> = {}): Promise<RunningApp> {
   const config = {
-    ...loadConfig({ DATABASE_URL: testDatabaseUrl(), JWT_SECRET: 'e2e-secret-that-is-long-enough-for-the-check' }),
+    ...loadConfig({ DATABASE_URL: testDatabaseUrl(), JWT_SECRET: E2E_JWT_SECRET }),
     ...overrides,
   };
   const app = await createApp(config, { logs: false });

@@ -23,3 +23,14 @@ export interface MeResponse extends SessionUser {
   organizationName: string;
   permissions: Action[];
 }
+
+/** A sign-in lock an admin can see and clear: an account from one address, or an address. */
+export interface LoginLockDto {
+  key: string;
+  /** null when the whole address is locked */
+  username: string | null;
+  address: string;
+  failures: number;
+  lastFailureAt: string;
+  lockedUntil: string;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LoginResponse, MeResponse, SessionUser } from '@pm/api-contract';
 import type { Request, Response } from 'express';
@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { CurrentUser, Public, SESSION_COOKIE } from './session';
+import { foreignWrite, tokenOf } from './session-token';
 
 @ApiTags('auth')
 @Controller()
@@ -20,7 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '登录：返回令牌，并设置 httpOnly 会话 Cookie' })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const result = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    const result = await this.auth.login(body.username, body.password, { address: request.ip ?? 'unknown', userAgent: request.headers['user-agent'] ?? '' });
     response.cookie(SESSION_COOKIE, result.accessToken, {
       httpOnly: true,
       sameSite: 'strict',
@@ -34,8 +35,11 @@ export class AuthController {
   @Public()
   @Post('auth/logout')
   @HttpCode(200)
-  @ApiOperation({ summary: '退出登录：清除会话 Cookie' })
-  logout(@Res({ passthrough: true }) response: Response): { ok: true } {
+  @ApiOperation({ summary: '退出登录：结束本次会话（其令牌随即失效），清除会话 Cookie' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<{ ok: true }> {
+    const found = tokenOf(request);
+    if (found?.fromCookie && foreignWrite(request, this.config.allowedOrigins)) throw new ForbiddenException('请求来自其他网站，已拒绝；请在本系统页面中操作');
+    await this.auth.logout(found?.token ?? null);
     response.clearCookie(SESSION_COOKIE, { path: '/api' });
     return { ok: true };
   }

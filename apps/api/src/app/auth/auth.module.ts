@@ -9,7 +9,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginAttemptsService } from './login-attempts.service';
+import { LoginLocksController } from './login-locks.controller';
 import { PermissionGuard } from './permission.guard';
+import { SessionsService } from './sessions/sessions.service';
 
 @Global()
 @Module({
@@ -23,12 +25,14 @@ import { PermissionGuard } from './permission.guard';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, LoginLocksController],
   providers: [
     AuthService,
     LoginAttemptsService,
+    SessionsService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
+  exports: [SessionsService],
 })
 export class AuthModule {}

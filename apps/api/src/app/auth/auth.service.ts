@@ -9,9 +9,17 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { LoginAttemptsService } from './login-attempts.service';
+import { isSessionClaims } from './session-token';
+import { SessionsService } from './sessions/sessions.service';
 
 /** Verifying a made-up hash keeps the time of "no such user" equal to "wrong password". */
 const DUMMY_HASH = argon2.hash('timing-equaliser-not-a-password');
+
+/** Where a sign-in came from, kept with its session. */
+export interface SignInSource {
+  address: string;
+  userAgent: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -20,11 +28,12 @@ export class AuthService {
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly jwt: JwtService,
     private readonly attempts: LoginAttemptsService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string, address: string): Promise<LoginResponse> {
-    this.attempts.assertAllowed(username, address);
+  async login(username: string, password: string, source: SignInSource): Promise<LoginResponse> {
+    await this.attempts.admit(username, source.address);
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -34,11 +43,12 @@ export class AuthService {
       ? await argon2.verify(user.passwordHash, password)
       : await argon2.verify(await DUMMY_HASH, password).then(() => false);
     if (!user || !valid || user.disabled) {
-      this.attempts.recordFailure(username, address);
+      await this.attempts.recordFailure(username, source.address);
       throw new UnauthorizedException(user?.disabled && valid ? '该账号已停用，请联系管理员' : '用户名或密码错误');
     }
-    this.attempts.recordSuccess(username);
+    await this.attempts.recordSuccess(username, source.address);
     await this.users.update(user.id, { lastLoginAt: new Date() });
+    const sessionId = await this.sessions.open(user.id, this.config.sessionHours, source.address, source.userAgent);
     const sessionUser: SessionUser = {
       id: user.id,
       username: user.username,
@@ -46,8 +56,15 @@ export class AuthService {
       role: user.role,
       organizationId: user.organizationId,
     };
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, org: user.organizationId });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, role: user.role, org: user.organizationId });
     return { accessToken, user: sessionUser };
+  }
+
+  /** Ends the token's session; a token already expired or forged ends nothing and is no error. */
+  async logout(token: string | null): Promise<void> {
+    if (!token) return;
+    const claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'], ignoreExpiration: true }).catch(() => null);
+    if (isSessionClaims(claims)) await this.sessions.revoke(claims.sid);
   }
 
   async me(user: SessionUser): Promise<MeResponse> {

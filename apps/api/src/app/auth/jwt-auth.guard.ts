@@ -1,56 +1,44 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { User } from '../users/user.entity';
-import { AuthenticatedRequest, IS_PUBLIC, SESSION_COOKIE } from './session';
-
-interface TokenClaims {
-  sub: string;
-}
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthenticatedRequest, IS_PUBLIC } from './session';
+import { foreignWrite, isSessionClaims, tokenOf } from './session-token';
+import { SessionsService } from './sessions/sessions.service';
 
 /**
- * Every route needs a signed-in user unless marked @Public(). The token comes from the
- * Authorization bearer header or the session cookie; the user is read fresh from the
- * database so a disabled account or a changed role takes effect at once.
+ * Every route needs a signed-in user unless marked @Public(). The token (bearer header or the
+ * session cookie) must be signed, unexpired and name an open session; the user is read fresh with
+ * it, so logout, a password reset, a disabled account or a changed role take effect at once.
+ * Cookie-carried writes must come from this site (Origin/Referer).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = this.tokenOf(request);
-    if (!token) throw new UnauthorizedException('请先登录');
-    let claims: TokenClaims;
+    const found = tokenOf(request);
+    if (!found) throw new UnauthorizedException('请先登录');
+    if (found.fromCookie && foreignWrite(request, this.config.allowedOrigins)) throw new ForbiddenException('请求来自其他网站，已拒绝；请在本系统页面中操作');
+    let claims: unknown;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync(found.token, { algorithms: ['HS256'] });
     } catch {
       throw new UnauthorizedException('登录已过期，请重新登录');
     }
-    const user = await this.users.findOneBy({ id: claims.sub });
-    if (!user || user.disabled) throw new UnauthorizedException('账号不存在或已停用');
-    request.user = {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      organizationId: user.organizationId,
-    };
+    if (!isSessionClaims(claims)) throw new UnauthorizedException('登录已过期，请重新登录');
+    const user = await this.sessions.userOf(claims.sid, claims.sub);
+    if (!user) throw new UnauthorizedException('登录已失效（已退出、密码已重置或账号已停用），请重新登录');
+    request.user = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
+    request.sessionId = claims.sid;
     return true;
-  }
-
-  private tokenOf(request: AuthenticatedRequest): string | null {
-    const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-    const cookies = (request as { cookies?: Record<string, string> }).cookies;
-    return cookies?.[SESSION_COOKIE] ?? null;
   }
 }

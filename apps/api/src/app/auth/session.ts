@@ -5,7 +5,7 @@ import type { Request } from 'express';
 
 export const SESSION_COOKIE = 'pm_session';
 
-export type AuthenticatedRequest = Request & { id?: string; user?: SessionUser };
+export type AuthenticatedRequest = Request & { id?: string; user?: SessionUser; sessionId?: string };
 
 export const IS_PUBLIC = 'isPublic';
 /** The route answers without a signed-in user. */

@@ -14,6 +14,8 @@ export interface AppConfig {
   webDist: string | null;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Origins besides the API's own host whose pages may write with the session cookie (a reverse proxy's public address). */
+  allowedOrigins: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -50,5 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: env['WEB_DIST'] ? resolve(env['WEB_DIST']) : null,
     loginMaxFailures: positiveInt('LOGIN_MAX_FAILURES', env['LOGIN_MAX_FAILURES'], 5),
     loginLockMinutes: positiveInt('LOGIN_LOCK_MINUTES', env['LOGIN_LOCK_MINUTES'], 15),
+    allowedOrigins: (env['ALLOWED_ORIGINS'] ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
   };
 }

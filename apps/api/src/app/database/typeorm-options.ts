@@ -21,9 +21,11 @@ import { DepartmentSelfEvaluation } from '../self-evaluation/department/departme
 import { SelfEvaluationRound } from '../self-evaluation/self-evaluation-round.entity';
 import { SelfEvaluationRow } from '../self-evaluation/self-evaluation-row.entity';
 import { SelfEvaluation } from '../self-evaluation/self-evaluation.entity';
+import { LoginFailure } from '../auth/sessions/login-failure.entity';
+import { Session } from '../auth/sessions/session.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation, Session, LoginFailure];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -5,6 +5,7 @@ import { passwordProblem, Role, roleOrganizationProblem } from '@pm/domain';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import { badRequest } from '../common/api-error';
+import { SessionsService } from '../auth/sessions/sessions.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from './user.entity';
 
@@ -27,6 +28,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
+    private readonly sessions: SessionsService,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -74,6 +76,8 @@ export class UsersService {
       updatedBy: actor.id,
     });
     const saved = await this.users.save(user);
+    // a disabled account is signed out everywhere at once
+    if (saved.disabled) await this.sessions.revokeAllOf(saved.id);
     return toDto({ ...saved, organizationName: organization.name });
   }
 
@@ -81,6 +85,8 @@ export class UsersService {
     await this.find(id);
     this.assertPassword(password);
     await this.users.update(id, { passwordHash: await argon2.hash(password), updatedBy: actor.id });
+    // whoever knew the old password is signed out with it
+    await this.sessions.revokeAllOf(id);
   }
 
   private async find(id: string): Promise<User> {

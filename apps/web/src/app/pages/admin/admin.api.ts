@@ -1,15 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import {
-  CreateOrganizationRequest,
-  CreateUserRequest,
-  FiscalYearDto,
-  OrganizationDto,
-  UpdateFiscalYearRequest,
-  UpdateOrganizationRequest,
-  UpdateUserRequest,
-  UserDto,
-} from '@pm/api-contract';
+import { CreateOrganizationRequest, CreateUserRequest, FiscalYearDto, LoginLockDto, OrganizationDto, UpdateFiscalYearRequest, UpdateOrganizationRequest, UpdateUserRequest, UserDto } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -34,6 +25,14 @@ export class AdminApi {
 
   updateUser(id: string, body: UpdateUserRequest): Promise<UserDto> {
     return firstValueFrom(this.http.patch<UserDto>(`/api/users/${id}`, body));
+  }
+
+  loginLocks(): Promise<LoginLockDto[]> {
+    return firstValueFrom(this.http.get<LoginLockDto[]>('/api/login-locks'));
+  }
+
+  clearLoginLock(key: string): Promise<unknown> {
+    return firstValueFrom(this.http.delete(`/api/login-locks/${encodeURIComponent(key)}`));
   }
 
   resetPassword(id: string, password: string): Promise<unknown> {

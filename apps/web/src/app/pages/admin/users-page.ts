@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { CreateUserRequest, UserDto } from '@pm/api-contract';
+import { CreateUserRequest, LoginLockDto, UserDto } from '@pm/api-contract';
 import { homeKindOf, Role, ROLE_LABELS, ROLES } from '@pm/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -23,7 +23,7 @@ import { AdminApi } from './admin.api';
   selector: 'pm-users-page',
   imports: [DatePipe, FormsModule, NzCardModule, NzTableModule, NzButtonModule, NzIconModule, NzModalModule, NzFormModule, NzInputModule, NzSelectModule, NzTagModule, NzPopconfirmModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `.actions button { padding: 0 8px 0 0; }`,
+  styles: `.actions button { padding: 0 8px 0 0; } .locks { margin-top: 12px; } .hint { color: rgba(0, 0, 0, 0.55); margin-bottom: 8px; }`,
   template: `
     <nz-card nzTitle="用户管理" nzSize="small" [nzExtra]="extra">
       <nz-table #table nzSize="small" nzBordered [nzData]="users.value() ?? []" [nzPageSize]="50" [nzLoading]="users.isLoading()" data-test="users-table">
@@ -43,6 +43,24 @@ import { AdminApi } from './admin.api';
                 }
                 <button nz-button nzType="link" nzSize="small" (click)="resetting.set(u); newPassword = ''">重置密码</button>
               </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+    <nz-card nzTitle="登录锁定" nzSize="small" class="locks" data-test="login-locks">
+      <p class="hint">同一地址连续输错密码 5 次，该账号在该地址锁定 15 分钟；同一地址尝试多个账号失败过多，该地址锁定。其他地址登录不受影响。</p>
+      <nz-table #lockTable nzSize="small" nzBordered [nzData]="locks.value() ?? []" [nzLoading]="locks.isLoading()" [nzPageSize]="20" nzHideOnSinglePage nzNoResult="当前没有被锁定的登录">
+        <thead><tr><th>账号</th><th>地址</th><th nzWidth="90px">失败次数</th><th nzWidth="150px">最近失败</th><th nzWidth="150px">锁定至</th><th nzWidth="90px">操作</th></tr></thead>
+        <tbody>
+          @for (l of lockTable.data; track l.key) {
+            <tr data-test="login-lock-row">
+              <td>{{ l.username ?? '（该地址的所有账号）' }}</td>
+              <td>{{ l.address }}</td>
+              <td>{{ l.failures }}</td>
+              <td>{{ l.lastFailureAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+              <td>{{ l.lockedUntil | date: 'yyyy-MM-dd HH:mm' }}</td>
+              <td><button nz-button nzType="link" nzSize="small" nz-popconfirm nzPopconfirmTitle="解除该锁定？" (nzOnConfirm)="clearLock(l)" data-test="clear-lock">解除</button></td>
             </tr>
           }
         </tbody>
@@ -81,6 +99,7 @@ export class UsersPage {
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly users = resource({ loader: () => this.api.users() });
+  protected readonly locks = resource({ loader: () => this.api.loginLocks() });
   protected readonly creating = signal(false);
   protected readonly resetting = signal<UserDto | null>(null);
   protected readonly busy = signal(false);
@@ -115,6 +134,14 @@ export class UsersPage {
       this.resetting.set(null);
       return '密码已重置';
     });
+  }
+
+  async clearLock(lock: LoginLockDto): Promise<void> {
+    const cleared = await runAction(this.busy, this.message, async () => {
+      await this.api.clearLoginLock(lock.key);
+      return '已解除锁定';
+    });
+    if (cleared) this.locks.reload();
   }
 
   private async run(action: () => Promise<string>): Promise<void> {
