@@ -12,6 +12,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // worker threads run their own script, emitted beside main.js
+      additionalEntryPoints: [{ entryName: 'table-reader.worker', entryPath: './src/app/imports/table-reader.worker.ts' }],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

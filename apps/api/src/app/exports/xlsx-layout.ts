@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import '../common/exceljs-merges';
 
 /** What the official tables share: thin borders on every cell, comparators as printed, merged runs. */
 export const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };

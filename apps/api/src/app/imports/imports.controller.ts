@@ -52,7 +52,7 @@ export class ImportsController {
 
   private async sources(file: { originalname: string; buffer: Buffer } | undefined, request: Request) {
     if (file) return sourcesOfUpload(utf8Name(file.originalname), file.buffer);
-    if (typeof request.body === 'string') return [sourceOfText('粘贴的表格', request.body)];
+    if (typeof request.body === 'string') return [await sourceOfText('粘贴的表格', request.body)];
     throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
   }
 }

@@ -1,0 +1,107 @@
+import { rowsOfText, TableSource } from '@pm/domain';
+import Decimal from 'decimal.js';
+import ExcelJS from 'exceljs';
+import '../common/exceljs-merges';
+import { unpackedSizes } from './zip-entries';
+
+/**
+ * Reading an upload into tables of cell texts, framework-free so it runs in a worker thread:
+ * every sheet of an .xlsx, or tab-separated text. Bounded: past MAX_ROWS rows with content or
+ * MAX_COLUMNS columns a sheet is refused with a sentence, not read on.
+ */
+export const MAX_ROWS = 50_000;
+export const MAX_COLUMNS = 200;
+/** What a workbook may unpack to: the official tables of 3,000 projects unpack to about 20 MB. */
+export const MAX_UNPACKED_BYTES = 80 * 1024 * 1024;
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** A file the clerk must fix: the sentence says how. */
+export class TableReadError extends Error {}
+
+export async function readUpload(fileName: string, content: Buffer): Promise<TableSource[]> {
+  if (content.length === 0) throw new TableReadError('上传的文件是空的');
+  if (content.subarray(0, 4).equals(OLE)) throw new TableReadError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
+  if (content.subarray(0, 4).equals(ZIP)) return readWorkbook(content);
+  return [readText(fileName, content)];
+}
+
+export function readText(name: string, content: Buffer | string): TableSource {
+  const text = typeof content === 'string' ? content : content.toString('utf8');
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw new TableReadError('文件不是 UTF-8 文本，也不是 .xlsx 表格；请上传 .xlsx，或将表格另存为 UTF-8 编码的制表符分隔文本');
+  if (text.trim() === '') throw new TableReadError('上传的内容是空的');
+  const rows = rowsOfText(text);
+  if (rows.length > MAX_ROWS) throw new TableReadError(`粘贴的表格超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
+  if (rows.some((r) => r.length > MAX_COLUMNS)) throw new TableReadError(`粘贴的表格超过 ${MAX_COLUMNS} 列，请只复制绩效目标表的区域`);
+  return { name, rows };
+}
+
+async function readWorkbook(content: Buffer): Promise<TableSource[]> {
+  const parts = unpackedSizes(content);
+  if (!parts) throw new TableReadError('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
+  if (parts.reduce((sum, p) => sum + p.size, 0) > MAX_UNPACKED_BYTES) {
+    throw new TableReadError(`表格展开后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（常见原因：整列设置了格式或有大量空行），请删除多余的行、列和格式，或拆分后再导入`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw new TableReadError('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
+  }
+  return workbook.worksheets.map((sheet) => {
+    const width = widthOf(sheet);
+    const rows: string[][] = [];
+    let read = 0;
+    // empty rows (however many are styled) are skipped, not walked; merged cells read as their
+    // master cell, as the official layouts merge 项目名称 and 一级/二级
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (++read > MAX_ROWS) throw new TableReadError(`工作表“${sheet.name}”超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) cells.push(shownText(row.getCell(c)));
+      rows[number - 1] = cells;
+    });
+    return { name: sheet.name, rows: Array.from(rows, (r) => r ?? new Array<string>(width).fill('')) };
+  });
+}
+
+/** Columns up to the last one holding text; a sheet styled out to column XFD is as wide as its content. */
+function widthOf(sheet: ExcelJS.Worksheet): number {
+  if (sheet.columnCount <= MAX_COLUMNS) return sheet.columnCount;
+  let width = 0;
+  let read = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (++read > MAX_ROWS) throw new TableReadError(`工作表“${sheet.name}”超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
+    const last = lastFilled(row);
+    if (last > MAX_COLUMNS) throw new TableReadError(`工作表“${sheet.name}”第 ${number} 行超过 ${MAX_COLUMNS} 列，请只保留绩效目标表的区域`);
+    width = Math.max(width, last);
+  });
+  return width;
+}
+
+function lastFilled(row: ExcelJS.Row): number {
+  let last = 0;
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    if (cellText(cell.value) !== '') last = column;
+  });
+  return last;
+}
+
+/** A number formatted as a percentage shows as one (0.95 → 95%), as the clerk typed it. */
+function shownText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (typeof value === 'number' && cell.numFmt?.includes('%')) return `${new Decimal(value).times(100).toFixed()}%`;
+  return cellText(value);
+}
+
+/** The text a clerk sees in a cell: cached formula results, rich text joined, numbers as written. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('text' in value) return String(value.text);
+  return '';
+}
