@@ -91,10 +91,20 @@ export function liveFigures(e: SelfEvaluationDto, input: FormInput, parameters: 
   };
 }
 
-/** The approved definitions as the grid's (read-only) rows. */
-export function gridRowsOf(e: SelfEvaluationDto): TargetIndicatorDto[] {
-  return e.indicators.map((r) => ({
-    id: r.indicatorId,
+/** An indicator's definition, as a document that fills it in keeps it, drawn as a (read-only) row of the grid. */
+export interface DefinedIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  comparator: string | null;
+  value: string;
+  unit: string;
+  kind: string;
+}
+
+export function definitionRow(id: string, r: DefinedIndicator, extra: Partial<Pick<TargetIndicatorDto, 'weight' | 'scoringRule' | 'evidence'>> = {}): TargetIndicatorDto {
+  return {
+    id,
     level1: r.level1,
     level2: r.level2,
     name: r.name,
@@ -105,10 +115,15 @@ export function gridRowsOf(e: SelfEvaluationDto): TargetIndicatorDto[] {
     content: '',
     basis: '',
     lastYearActual: null,
-    weight: r.weight,
-    scoringRule: r.scoringRule,
-    evidence: r.evidenceRequired,
-  }));
+    weight: extra.weight ?? null,
+    scoringRule: extra.scoringRule ?? '',
+    evidence: extra.evidence ?? '',
+  };
+}
+
+/** The approved definitions as the grid's (read-only) rows. */
+export function gridRowsOf(e: SelfEvaluationDto): TargetIndicatorDto[] {
+  return e.indicators.map((r) => definitionRow(r.indicatorId, r, { weight: r.weight, scoringRule: r.scoringRule, evidence: r.evidenceRequired }));
 }
 
 /** `≥90次`, `≤30万元`, `明显提升`: the target as the official table prints it. */

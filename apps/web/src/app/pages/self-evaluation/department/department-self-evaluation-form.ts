@@ -2,7 +2,7 @@ import { DepartmentSelfEvaluationDto, FiscalYearDto, SaveDepartmentSelfEvaluatio
 import { assessDepartmentSelfEvaluation, BudgetLine, BudgetLineInput, decimalOf, DEFAULT_PROFILE, DepartmentSelfEvaluationContent, ScoringParameters, scoringParametersOf, SheetCheck } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { DEPARTMENT_COLUMNS, GridColumn } from '../../../shared/indicator-grid/grid-columns';
-import { amountOf } from '../evaluation-form';
+import { amountOf, definitionRow } from '../evaluation-form';
 
 export type BudgetPart = 'basic' | 'project';
 export type BudgetField = keyof BudgetLineInput;
@@ -95,22 +95,7 @@ export function yearParameters(year: number, years: readonly FiscalYearDto[], pr
 
 /** The overall target's indicators as the grid's (read-only) rows. */
 export function gridRowsOf(e: DepartmentSelfEvaluationDto): TargetIndicatorDto[] {
-  return e.indicators.map((r) => ({
-    id: r.id,
-    level1: r.level1,
-    level2: r.level2,
-    name: r.name,
-    comparator: r.comparator as TargetIndicatorDto['comparator'],
-    value: r.value,
-    unit: r.unit,
-    kind: r.kind as TargetIndicatorDto['kind'],
-    content: '',
-    basis: '',
-    lastYearActual: null,
-    weight: null,
-    scoringRule: '',
-    evidence: '',
-  }));
+  return e.indicators.map((r) => definitionRow(r.id, r));
 }
 
 /** Whether a row's 实际完成值 is a number (定量) or words (定性), as the checks judge it. */
