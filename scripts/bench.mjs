@@ -117,6 +117,7 @@ try {
   console.log(`ratio save ÷ insert: ${(save / insert).toFixed(1)}×`);
 
   await benchImport(base, headers, database.url);
+  await benchExport(base, headers, database.url);
   const roundId = await benchRound(base, database.url);
   await benchWarnings(database.url, roundId);
   await benchSelfEvaluation(base, database.url);
@@ -183,6 +184,42 @@ async function benchImport(base, headers, databaseUrl) {
   console.log(`  stored ${body.projects.length} projects, ${body.indicators} indicators`);
   console.log(`baseline, PostgreSQL COPY of the same 30,000 rows: ${copySeconds.toFixed(2)} s`);
   console.log(`ratio import ÷ COPY: ${(seconds / copySeconds).toFixed(1)}×`);
+}
+
+/**
+ * The list export of the unit the import filled (3,000 projects, 30,000 rows), /api/health polled
+ * meanwhile; against reading the same rows from PostgreSQL.
+ */
+async function benchExport(base, headers, databaseUrl) {
+  const apiPid = api.pid;
+  const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${apiPid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const me = await (await fetch(`${base}/api/me`, { headers })).json();
+  let done = false;
+  let slowest = 0;
+  const poll = (async () => {
+    while (!done) {
+      const t = process.hrtime.bigint();
+      await fetch(`${base}/api/health`);
+      slowest = Math.max(slowest, Number(process.hrtime.bigint() - t) / 1e6);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t0 = process.hrtime.bigint();
+  const reply = await fetch(`${base}/api/target-tables.xlsx?fiscalYear=2026&organizationId=${me.organizationId}`, { headers: { authorization: headers.authorization } });
+  const bytes = (await reply.arrayBuffer()).byteLength;
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  done = true;
+  await poll;
+  if (reply.status !== 200) throw new Error(`export answered ${reply.status}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const r0 = process.hrtime.bigint();
+  const { rowCount } = await client.query(`SELECT i.* FROM target_indicators i JOIN target_sheets s ON s.id = i.sheet_id JOIN projects p ON p.id = s.project_id WHERE p.unit_id = $1 AND p.fiscal_year = 2026 ORDER BY p.created_at, i.sheet_id, i.position`, [me.organizationId]);
+  const readSeconds = Number(process.hrtime.bigint() - r0) / 1e9;
+  await client.end();
+  console.log(`list export of the unit (${rowCount} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB) over HTTP: ${seconds.toFixed(2)} s; /api/health slowest ${slowest.toFixed(0)} ms meanwhile; API peak RSS ${peak().toFixed(0)} MB (targets ≤ 5 s, health ≤ 1 s, ≤ 500 MB)`);
+  console.log(`baseline, reading the same rows from PostgreSQL: ${readSeconds.toFixed(2)} s`);
+  console.log(`ratio export ÷ read: ${(seconds / readSeconds).toFixed(1)}×`);
 }
 
 /** The imported projects approved at once (fixture, not measured), then finance opens a round for all of them. */

@@ -13,7 +13,10 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       // worker threads run their own script, emitted beside main.js
-      additionalEntryPoints: [{ entryName: 'table-reader.worker', entryPath: './src/app/imports/table-reader.worker.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'table-reader.worker', entryPath: './src/app/imports/table-reader.worker.ts' },
+        { entryName: 'workbook.worker', entryPath: './src/app/exports/workbook.worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
 import { styledEmptyRows, tallSheet, xlsxWithSheet } from '../support/xlsx-bytes';
@@ -17,14 +18,17 @@ describe('availability under heavy uploads', () => {
   });
   afterAll(() => running?.close());
 
-  /** Sends the upload and polls health until it answers; returns the reply and the health answers seen meanwhile. */
-  async function whileHealthPolled<T>(upload: () => Promise<T>): Promise<{ reply: T; answeredMeanwhile: number; healthy: boolean }> {
+  /** Sends the upload and polls health until it answers; returns the reply, the health answers seen meanwhile and the slowest of them. */
+  async function whileHealthPolled<T>(upload: () => Promise<T>): Promise<{ reply: T; answeredMeanwhile: number; healthy: boolean; slowestMs: number }> {
     let done = false;
     let answered = 0;
     let healthy = true;
+    let slowestMs = 0;
     const poll = (async () => {
       while (!done) {
+        const started = Date.now();
         const health = await fetch(`${running.url}/api/health`);
+        slowestMs = Math.max(slowestMs, Date.now() - started);
         if (!done) answered++;
         healthy &&= health.status === 200;
         await new Promise((r) => setTimeout(r, 50));
@@ -33,7 +37,7 @@ describe('availability under heavy uploads', () => {
     const reply = await upload();
     done = true;
     await poll;
-    return { reply, answeredMeanwhile: answered, healthy };
+    return { reply, answeredMeanwhile: answered, healthy, slowestMs };
   }
 
   it('refuses a sheet formatted down 200,000 rows from its unpacked size, before loading it', async () => {
@@ -67,4 +71,61 @@ describe('availability under heavy uploads', () => {
     const reply = await lead.upload('/api/imports/target-tables?fiscalYear=2026&dryRun=true', '会议纪要.txt', '会议纪要\n第一项\t第二项', 'text/plain');
     expect(reply.body.message).toBe('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
   });
+
+  it('builds the list export of a 3,000-project unit off the event loop, health answering within a second', async () => {
+    const admin = await new Client(running.url).as('admin');
+    const orgs = (await admin.get('/api/organizations')).body as { id: string; name: string; kind: string }[];
+    const department = orgs.find((o) => o.kind === 'department') as { id: string };
+    const unit = await admin.post('/api/organizations', { name: '气象服务中心', kind: 'unit', parentId: department.id });
+    expect(unit.status).toBe(201);
+    const finance = await new Client(running.url).as('finance');
+    const file = await targetList(3000);
+    const imported = await finance.upload(`/api/imports/target-tables?fiscalYear=2026&organizationId=${unit.body.id}`, '三千个项目.xlsx', file);
+    expect(imported.status).toBe(200);
+    expect(imported.body.indicators).toBe(30_000);
+
+    const started = Date.now();
+    const { reply, answeredMeanwhile, healthy, slowestMs } = await whileHealthPolled(() => finance.download(`/api/target-tables.xlsx?fiscalYear=2026&organizationId=${unit.body.id}`));
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`export of 3,000 projects (30,000 rows): ${seconds.toFixed(1)} s, ${(reply.content.length / 1024 / 1024).toFixed(1)} MB; health answered ${answeredMeanwhile} times meanwhile, slowest ${slowestMs} ms`);
+    expect(reply.status).toBe(200);
+    expect(healthy).toBe(true);
+    expect(answeredMeanwhile).toBeGreaterThan(0);
+    expect(slowestMs).toBeLessThan(1000);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(reply.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const names = new Set<string>();
+    sheet.eachRow((row) => {
+      const name = String(row.getCell(1).value ?? '');
+      if (name.startsWith('气象项目')) names.add(name);
+    });
+    expect(names.size).toBe(3000);
+    expect(sheet.rowCount).toBe(4 + 1 + 30_000);
+    // 项目名称 merged over each project's ten rows, as the official list prints it
+    expect(sheet.getCell(`A${6 + 9}`).isMerged).toBe(true);
+    expect(sheet.getCell(`A${6 + 10}`).value).toMatch(/^气象项目\d+$/);
+    expect(sheet.getCell(`A${6 + 10}`).value).not.toBe(sheet.getCell('A6').value);
+    expect(sheet.getCell('E7').border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
+    expect(sheet.getCell('E7').alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+  }, 120_000);
 });
+
+/** A unit's 项目支出绩效目标表 of `projects` × 10 indicators. */
+async function targetList(projects: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('项目支出绩效目标表');
+  sheet.addRow(['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值']);
+  const shape = [
+    ['产出指标', '数量指标', '>=', '%'], ['产出指标', '数量指标', '>=', '个'], ['产出指标', '质量指标', '>=', '%'], ['产出指标', '时效指标', '<=', '天'], ['产出指标', '成本指标', '<=', '万元'],
+    ['效益指标', '社会效益', '>=', '%'], ['效益指标', '社会效益', '定性', ''], ['效益指标', '可持续影响', '>=', '%'], ['满意度指标', '服务对象满意度', '>=', '%'], ['满意度指标', '服务对象满意度', '>=', '%'],
+  ];
+  for (let p = 0; p < projects; p++) {
+    shape.forEach(([level1, level2, comparator, unit], i) => {
+      const value = unit === '' ? '有效提升' : String(80 + ((p + i) % 20));
+      sheet.addRow([i === 0 ? `气象项目${p + 1}` : '', i === 0 ? '按期完成年度气象服务任务' : '', level1, level2, `指标${i + 1}`, comparator, value, unit, unit === '' ? '定性指标' : '定量指标', '反映完成情况', '9']);
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

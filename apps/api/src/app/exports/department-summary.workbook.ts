@@ -1,7 +1,8 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import { toWanYuan } from '@pm/domain';
 import ExcelJS from 'exceljs';
-import { a4Landscape, THIN } from './xlsx-layout';
+import { streamedWorkbook } from './streamed-workbook';
+import { a4Landscape, BODY_CELL, THIN } from './xlsx-layout';
 
 export interface SummaryProject {
   code: string | null;
@@ -10,6 +11,8 @@ export interface SummaryProject {
   fundsTotal: string;
   indicators: TargetIndicatorDto[];
 }
+
+const MONEY_CELL: Partial<ExcelJS.Style> = Object.freeze({ ...BODY_CELL, numFmt: '#,##0.00' });
 
 const GROUPS = ['成本指标', '产出指标', '效益指标', '满意度指标'] as const;
 /** Inside a 指标值 cell the summary writes the symbol itself; 定性 needs none. */
@@ -23,40 +26,47 @@ const valueCell = (r: TargetIndicatorDto) => `${r.comparator ? IN_VALUE[r.compar
 
 /**
  * 部门预算项目绩效目标汇总表: one block of rows per project (编码, 名称, 单位, 预算 in 万元) and a
- * 三级指标 | 指标值 pair per 一级; the 二级 is not part of this layout.
+ * 三级指标 | 指标值 pair per 一级; the 二级 is not part of this layout. Streamed, a project at a time.
  */
-export async function departmentSummaryWorkbook(title: string, projects: SummaryProject[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '绩效目标管理';
-  const sheet = workbook.addWorksheet('部门预算项目绩效目标汇总表', {
-    pageSetup: a4Landscape('2:3'),
-  });
-  sheet.columns = [14, 28, 24, 12, ...GROUPS.flatMap(() => [22, 12])].map((width) => ({ width }));
-  const width = 4 + GROUPS.length * 2;
-  sheet.mergeCells(1, 1, 1, width);
-  Object.assign(sheet.getCell(1, 1), { value: title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
-  const top = sheet.addRow(['项目编码', '项目名称', '预算单位', '年度预算（万元）', ...GROUPS.flatMap((g) => [g, ''])]);
-  const below = sheet.addRow(['', '', '', '', ...GROUPS.flatMap(() => ['三级指标', '指标值'])]);
-  for (let c = 1; c <= 4; c++) sheet.mergeCells(top.number, c, below.number, c);
-  GROUPS.forEach((_, g) => sheet.mergeCells(top.number, 5 + g * 2, top.number, 6 + g * 2));
-  for (const row of [top, below]) for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+export function departmentSummaryWorkbook(title: string, projects: SummaryProject[]): Promise<Buffer> {
+  return streamedWorkbook((workbook) => {
+    const sheet = workbook.addWorksheet('部门预算项目绩效目标汇总表', {
+      pageSetup: a4Landscape('2:3'),
+    });
+    sheet.columns = [14, 28, 24, 12, ...GROUPS.flatMap(() => [22, 12])].map((width) => ({ width }));
+    const width = 4 + GROUPS.length * 2;
+    sheet.mergeCells(1, 1, 1, width);
+    Object.assign(sheet.getCell(1, 1), { value: title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
+    const top = sheet.addRow(['项目编码', '项目名称', '预算单位', '年度预算（万元）', ...GROUPS.flatMap((g) => [g, ''])]);
+    const below = sheet.addRow(['', '', '', '', ...GROUPS.flatMap(() => ['三级指标', '指标值'])]);
+    for (let c = 1; c <= 4; c++) sheet.mergeCells(top.number, c, below.number, c);
+    GROUPS.forEach((_, g) => sheet.mergeCells(top.number, 5 + g * 2, top.number, 6 + g * 2));
+    for (const row of [top, below])
+      for (let c = 1; c <= width; c++)
+        Object.assign(row.getCell(c), {
+          border: THIN,
+          font: { bold: true },
+          alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+        });
 
-  for (const project of projects) {
-    const groups = GROUPS.map((g) => project.indicators.filter((r) => groupOf(r) === g));
-    const height = Math.max(1, ...groups.map((g) => g.length));
-    const first = sheet.rowCount + 1;
-    for (let i = 0; i < height; i++) {
-      const row = sheet.addRow([
-        i === 0 ? (project.code ?? '') : '',
-        i === 0 ? project.name : '',
-        i === 0 ? project.unitName : '',
-        i === 0 ? Number(toWanYuan(project.fundsTotal)) : '',
-        ...groups.flatMap((g) => (g[i] ? [g[i].name, valueCell(g[i])] : ['', ''])),
-      ]);
-      for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true } });
-      row.getCell(4).numFmt = '#,##0.00';
+    for (const project of projects) {
+      const groups = GROUPS.map((g) => project.indicators.filter((r) => groupOf(r) === g));
+      const height = Math.max(1, ...groups.map((g) => g.length));
+      let first = 0;
+      let row: ExcelJS.Row | null = null;
+      for (let i = 0; i < height; i++) {
+        row = sheet.addRow([
+          i === 0 ? (project.code ?? '') : '',
+          i === 0 ? project.name : '',
+          i === 0 ? project.unitName : '',
+          i === 0 ? Number(toWanYuan(project.fundsTotal)) : '',
+          ...groups.flatMap((g) => (g[i] ? [g[i].name, valueCell(g[i])] : ['', ''])),
+        ]);
+        for (let c = 1; c <= width; c++) row.getCell(c).style = c === 4 ? MONEY_CELL : BODY_CELL;
+        first ||= row.number;
+      }
+      if (height > 1) for (let c = 1; c <= 4; c++) sheet.mergeCells(first, c, first + height - 1, c);
+      row?.commit();
     }
-    if (height > 1) for (let c = 1; c <= 4; c++) sheet.mergeCells(first, c, first + height - 1, c);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  });
 }

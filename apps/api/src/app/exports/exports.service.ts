@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SessionUser } from '@pm/api-contract';
+import { SessionUser, TargetIndicatorDto } from '@pm/api-contract';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
@@ -10,10 +10,8 @@ import { ProjectsService } from '../projects/projects.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { IndicatorRowsStore } from '../targets/indicator-rows.store';
 import { DepartmentTargetsService } from '../department-targets/department-targets.service';
-import { departmentSummaryWorkbook } from './department-summary.workbook';
-import { departmentTargetWorkbook } from './department-target.workbook';
-import { projectFormWorkbook } from './project-form.workbook';
-import { ExportedUnit, targetTableWorkbook } from './target-table.workbook';
+import { ExportedUnit } from './target-table.workbook';
+import { buildWorkbook } from './workbooks';
 
 export interface ExportFile {
   fileName: string;
@@ -33,21 +31,34 @@ export class ExportsService {
 
   async departmentTarget(user: SessionUser, departmentId: string, year: number): Promise<ExportFile> {
     const target = await this.departmentTargets.read(user, departmentId, year);
-    return { fileName: `${target.departmentName} ${year} 年部门整体绩效目标表.xlsx`, content: await departmentTargetWorkbook(target) };
+    return {
+      fileName: `${target.departmentName} ${year} 年部门整体绩效目标表.xlsx`,
+      content: await buildWorkbook('departmentTarget', target),
+    };
   }
 
   async targetTables(user: SessionUser, fiscalYear: number, organizationId: string): Promise<ExportFile> {
     await this.scope.assertReadable(user, organizationId);
     const organization = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
     if (!organization || organization.kind === 'finance') throw badRequest('请选择预算单位或主管部门');
-    const units = organization.kind === 'unit' ? [organization] : await this.dataSource.getRepository(Organization).find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
-    const exported: ExportedUnit[] = [];
-    for (const unit of units) {
-      const projects = await this.dataSource.getRepository(Project).find({ where: { fiscalYear, unitId: unit.id }, order: { createdAt: 'ASC' } });
-      exported.push({ name: unit.name, projects: await Promise.all(projects.map((p) => this.exported(p))) });
-    }
+    const units =
+      organization.kind === 'unit'
+        ? [organization]
+        : await this.dataSource
+            .getRepository(Organization)
+            .find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const byUnit = await this.projectsOfUnits(fiscalYear, units);
+    const exported: ExportedUnit[] = units.map((unit) => ({
+      name: unit.name,
+      projects: (byUnit.get(unit.id) ?? []).map(({ project, indicators }) => ({
+        name: project.name,
+        goal: project.overallGoal,
+        indicators,
+      })),
+    }));
     const title = `${organization.name} ${fiscalYear} 年项目支出绩效目标表`;
-    return { fileName: `${title}.xlsx`, content: await targetTableWorkbook(title, exported) };
+    const content = await buildWorkbook('targetTable', title, exported);
+    return { fileName: `${title}.xlsx`, content };
   }
 
   /** 部门预算项目绩效目标汇总表 of a department's units (or one unit) for a year. */
@@ -56,15 +67,22 @@ export class ExportsService {
     const organizations = this.dataSource.getRepository(Organization);
     const organization = await organizations.findOneBy({ id: organizationId });
     if (!organization || organization.kind === 'finance') throw badRequest('请选择主管部门或预算单位');
-    const units = organization.kind === 'unit' ? [organization] : await organizations.find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
-    const projects = [];
-    for (const unit of units) {
-      for (const project of await this.dataSource.getRepository(Project).find({ where: { fiscalYear, unitId: unit.id }, order: { createdAt: 'ASC' } })) {
-        projects.push({ code: project.code, name: project.name, unitName: unit.name, fundsTotal: project.fundsTotal, indicators: (await this.exported(project)).indicators });
-      }
-    }
+    const units =
+      organization.kind === 'unit'
+        ? [organization]
+        : await organizations.find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const byUnit = await this.projectsOfUnits(fiscalYear, units);
+    const projects = units.flatMap((unit) =>
+      (byUnit.get(unit.id) ?? []).map(({ project, indicators }) => ({
+        code: project.code,
+        name: project.name,
+        unitName: unit.name,
+        fundsTotal: project.fundsTotal,
+        indicators,
+      })),
+    );
     const title = `${organization.name} ${fiscalYear} 年部门预算项目绩效目标汇总表`;
-    return { fileName: `${title}.xlsx`, content: await departmentSummaryWorkbook(title, projects) };
+    return { fileName: `${title}.xlsx`, content: await buildWorkbook('departmentSummary', title, projects) };
   }
 
   /** One project as the per-project form (项目名称 / 主管部门 / 资金 in 万元 / 年度总体目标, then the indicators). */
@@ -73,21 +91,55 @@ export class ExportsService {
     const organizations = this.dataSource.getRepository(Organization);
     const unit = await organizations.findOneByOrFail({ id: project.unitId });
     const department = unit.parentId ? await organizations.findOneBy({ id: unit.parentId }) : null;
-    const { indicators } = await this.exported(project);
-    const content = await projectFormWorkbook({
+    const indicators = (await this.projectsOfUnits(project.fiscalYear, [unit], [project.id])).get(unit.id)?.[0]?.indicators ?? [];
+    const content = await buildWorkbook('projectForm', {
       fiscalYear: project.fiscalYear,
       name: project.name,
       departmentName: department?.name ?? '',
       unitName: unit.name,
       goal: project.overallGoal,
-      funds: { total: project.fundsTotal, currentYearAppropriation: project.fundsCurrentYearAppropriation, carryOver: project.fundsCarryOver, other: project.fundsOther },
+      funds: {
+        total: project.fundsTotal,
+        currentYearAppropriation: project.fundsCurrentYearAppropriation,
+        carryOver: project.fundsCarryOver,
+        other: project.fundsOther,
+      },
       indicators,
     });
     return { fileName: `${project.name} ${project.fiscalYear} 年项目支出绩效目标表.xlsx`, content };
   }
 
-  private async exported(project: Project) {
-    const sheet = await this.dataSource.getRepository(TargetSheet).findOneBy({ projectId: project.id });
-    return { name: project.name, goal: project.overallGoal, indicators: sheet ? await this.rows.rowsOf(this.dataSource.manager, sheet.id) : [] };
+  /** The units' projects of the year with their indicator rows, in creation order: three queries for any number of projects. */
+  private async projectsOfUnits(
+    fiscalYear: number,
+    units: Organization[],
+    only?: string[],
+  ): Promise<Map<string, { project: Project; indicators: TargetIndicatorDto[] }[]>> {
+    const query = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .where('p.fiscal_year = :fiscalYear', { fiscalYear })
+      .andWhere('p.unit_id = ANY(:units)', { units: units.map((u) => u.id) });
+    if (only) query.andWhere('p.id = ANY(:only)', { only });
+    const projects = await query.orderBy('p.created_at', 'ASC').getMany();
+    const sheets = projects.length
+      ? await this.dataSource
+          .getRepository(TargetSheet)
+          .createQueryBuilder('s')
+          .where('s.project_id = ANY(:ids)', { ids: projects.map((p) => p.id) })
+          .getMany()
+      : [];
+    const sheetOf = new Map(sheets.map((s) => [s.projectId, s.id]));
+    const rows = await this.rows.rowsOfSheets(
+      this.dataSource.manager,
+      sheets.map((s) => s.id),
+    );
+    const byUnit = new Map<string, { project: Project; indicators: TargetIndicatorDto[] }[]>();
+    for (const project of projects) {
+      const list = byUnit.get(project.unitId) ?? [];
+      list.push({ project, indicators: rows.get(sheetOf.get(project.id) ?? '') ?? [] });
+      byUnit.set(project.unitId, list);
+    }
+    return byUnit;
   }
 }

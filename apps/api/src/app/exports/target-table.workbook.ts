@@ -1,6 +1,7 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import ExcelJS from 'exceljs';
-import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
+import { streamedWorkbook } from './streamed-workbook';
+import { a4Landscape, BODY_CELL, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 export interface ExportedProject {
   name: string;
@@ -13,7 +14,19 @@ export interface ExportedUnit {
   projects: ExportedProject[];
 }
 
-const HEADER = ['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值'];
+const HEADER = [
+  '单位名称、项目名称',
+  '项目年度绩效目标',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标性质',
+  '指标值',
+  '度量单位',
+  '指标属性',
+  '指标内容',
+  '分值',
+];
 const WIDTHS = [26, 40, 12, 16, 26, 8, 12, 10, 10, 40, 7];
 /** Comparators as the official tables print them. */
 /** Columns beyond the official list, written only when some indicator fills them, so an export imports back whole. */
@@ -27,37 +40,43 @@ const EXTRAS: { label: string; width: number; of: (r: TargetIndicatorDto) => str
 /**
  * 项目支出绩效目标表 in the list layout of the published tables: a unit line, then each project's
  * indicators with 项目名称 / 年度绩效目标 merged over its rows and 一级 / 二级 merged over their runs;
- * A4 landscape with the header rows repeated on every page.
+ * A4 landscape with the header rows repeated on every page. Streamed: each project's rows are
+ * written out once its merges are set.
  */
-export async function targetTableWorkbook(title: string, units: ExportedUnit[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '绩效目标管理';
-  const all = units.flatMap((u) => u.projects.flatMap((p) => p.indicators));
-  const extras = EXTRAS.filter((e) => all.some((r) => e.of(r)));
-  const headers = [...HEADER, ...extras.map((e) => e.label)];
-  const sheet = workbook.addWorksheet('项目支出绩效目标表', {
-    pageSetup: { ...a4Landscape('3:4'), horizontalCentered: true },
-  });
-  sheet.columns = [...WIDTHS, ...extras.map((e) => e.width)].map((width) => ({ width }));
-  sheet.mergeCells(1, 1, 1, headers.length);
-  Object.assign(sheet.getCell(1, 1), { value: title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
-  sheet.getCell(2, 1).value = units.length === 1 ? `单位名称：${units[0].name}` : '';
-  const header = sheet.addRow(headers);
-  const numbers = sheet.addRow(headers.map((_, i) => i + 1));
-  for (const row of [header, numbers]) row.eachCell((cell) => Object.assign(cell, { font: { bold: row === header }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: THIN }));
+export function targetTableWorkbook(title: string, units: ExportedUnit[]): Promise<Buffer> {
+  return streamedWorkbook((workbook) => {
+    const all = units.flatMap((u) => u.projects.flatMap((p) => p.indicators));
+    const extras = EXTRAS.filter((e) => all.some((r) => e.of(r)));
+    const headers = [...HEADER, ...extras.map((e) => e.label)];
+    const sheet = workbook.addWorksheet('项目支出绩效目标表', {
+      pageSetup: { ...a4Landscape('3:4'), horizontalCentered: true },
+    });
+    sheet.columns = [...WIDTHS, ...extras.map((e) => e.width)].map((width) => ({ width }));
+    sheet.mergeCells(1, 1, 1, headers.length);
+    Object.assign(sheet.getCell(1, 1), { value: title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
+    sheet.getCell(2, 1).value = units.length === 1 ? `单位名称：${units[0].name}` : '';
+    const header = sheet.addRow(headers);
+    const numbers = sheet.addRow(headers.map((_, i) => i + 1));
+    for (const row of [header, numbers])
+      row.eachCell((cell) =>
+        Object.assign(cell, {
+          font: { bold: row === header },
+          alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+          border: THIN,
+        }),
+      );
 
-  for (const unit of units) {
-    const line = sheet.addRow([unit.name]);
-    for (let c = 1; c <= headers.length; c++) line.getCell(c).border = THIN;
-    for (const project of unit.projects) writeProject(sheet, project, extras);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    for (const unit of units) {
+      const line = sheet.addRow([unit.name]);
+      for (let c = 1; c <= headers.length; c++) line.getCell(c).border = THIN;
+      for (const project of unit.projects) writeProject(sheet, project, extras);
+    }
+  });
 }
 
 function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras: typeof EXTRAS): void {
   const rows = project.indicators.length ? project.indicators : [null];
-  const first = sheet.rowCount + 1;
-  rows.forEach((r, i) => {
+  const written = rows.map((r, i) => {
     const row = sheet.addRow([
       i === 0 ? project.name : '',
       i === 0 ? project.goal : '',
@@ -72,13 +91,26 @@ function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras
       r?.weight ?? '',
       ...extras.map((e) => (r ? e.of(r) : '')),
     ]);
-    row.eachCell({ includeEmpty: true }, (cell) => Object.assign(cell, { border: THIN, alignment: { vertical: 'middle', wrapText: true } }));
+    row.eachCell({ includeEmpty: true }, (cell) => (cell.style = BODY_CELL));
+    return row;
   });
+  const first = written[0].number;
   const last = first + rows.length - 1;
   if (last > first) {
     sheet.mergeCells(first, 1, last, 1);
     sheet.mergeCells(first, 2, last, 2);
   }
-  mergeRuns(sheet, first, 3, project.indicators.map((r) => r.level1));
-  mergeRuns(sheet, first, 4, project.indicators.map((r) => `${r.level1}/${r.level2}`));
+  mergeRuns(
+    sheet,
+    first,
+    3,
+    project.indicators.map((r) => r.level1),
+  );
+  mergeRuns(
+    sheet,
+    first,
+    4,
+    project.indicators.map((r) => `${r.level1}/${r.level2}`),
+  );
+  written[written.length - 1].commit();
 }

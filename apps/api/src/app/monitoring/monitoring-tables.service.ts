@@ -6,7 +6,8 @@ import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
-import { monitoringReportWorkbook, monitoringRoundWorkbook, RoundListLine } from '../exports/monitoring-report.workbook';
+import { RoundListLine } from '../exports/monitoring-report.workbook';
+import { buildWorkbook } from '../exports/workbooks';
 import { ExportFile } from '../exports/exports.service';
 import { Organization } from '../organizations/organization.entity';
 import { MonitoringReport } from './monitoring-report.entity';
@@ -38,7 +39,7 @@ export class MonitoringTablesService {
     const unit = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: (await this.reports.findVisible(user, id)).unitId });
     const department = unit.parentId ? await this.dataSource.getRepository(Organization).findOneBy({ id: unit.parentId }) : null;
     const round = await this.rounds.find(report.roundId);
-    return { fileName: `${report.projectName} 绩效目标执行监控表（截至 ${report.cutoffDate}）.xlsx`, content: await monitoringReportWorkbook(report, department?.name ?? '', round.fiscalYear) };
+    return { fileName: `${report.projectName} 绩效目标执行监控表（截至 ${report.cutoffDate}）.xlsx`, content: await buildWorkbook('monitoringReport', report, department?.name ?? '', round.fiscalYear) };
   }
 
   async roundFile(user: SessionUser, roundId: string): Promise<ExportFile> {
@@ -74,7 +75,7 @@ export class MonitoringTablesService {
       redRows: r.red_rows,
     }));
     const title = `${round.fiscalYear} 年项目支出绩效运行监控预警汇总表（截至 ${round.cutoffDate}）`;
-    return { fileName: `${title}.xlsx`, content: await monitoringRoundWorkbook(title, lines) };
+    return { fileName: `${title}.xlsx`, content: await buildWorkbook('monitoringRound', title, lines) };
   }
 
   /**

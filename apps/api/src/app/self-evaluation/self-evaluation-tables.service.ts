@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
 import { ExportFile } from '../exports/exports.service';
-import { disclosureWorkbook, SelfEvaluationSheetData, selfEvaluationWorkbook } from '../exports/self-evaluation.workbook';
+import { SelfEvaluationSheetData } from '../exports/self-evaluation.workbook';
+import { buildWorkbook } from '../exports/workbooks';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
@@ -39,7 +40,7 @@ export class SelfEvaluationTablesService {
 
   async file(user: SessionUser, id: string): Promise<ExportFile> {
     const data = await this.sheetData(user, id);
-    return { fileName: `${data.evaluation.fiscalYear}年度 ${data.evaluation.projectName} 项目支出绩效自评表.xlsx`, content: await selfEvaluationWorkbook(data) };
+    return { fileName: `${data.evaluation.fiscalYear}年度 ${data.evaluation.projectName} 项目支出绩效自评表.xlsx`, content: await buildWorkbook('selfEvaluation', data) };
   }
 
   /** Every approved 自评表 of a department's year, for the final accounts. */
@@ -57,7 +58,7 @@ export class SelfEvaluationTablesService {
     if (!ids.length && !departmentTable) throw badRequest(`${department.name} ${fiscalYear} 年度还没有审核通过的自评表`, [{ field: 'fiscalYear', message: '没有已审核的自评表' }]);
     const tables: SelfEvaluationSheetData[] = [];
     for (const { id } of ids) tables.push(await this.sheetData(user, id));
-    return { fileName: `${department.name} ${fiscalYear}年度绩效自评表（决算公开）.xlsx`, content: await disclosureWorkbook(tables, departmentTable) };
+    return { fileName: `${department.name} ${fiscalYear}年度绩效自评表（决算公开）.xlsx`, content: await buildWorkbook('disclosure', tables, departmentTable) };
   }
 
   /**

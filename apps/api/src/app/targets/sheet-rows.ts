@@ -1,27 +1,7 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
-import { Comparator, IndicatorKind, normaliseIndicatorName } from '@pm/domain';
+import { normaliseIndicatorName } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { TargetIndicator } from './target-indicator.entity';
-
-/** Stored row → the contract's row, with its stable id. */
-export function toIndicatorDto(row: TargetIndicator): TargetIndicatorDto {
-  return {
-    id: row.id,
-    level1: row.level1,
-    level2: row.level2,
-    name: row.name,
-    comparator: row.comparator as Comparator | null,
-    value: row.value,
-    unit: row.unit,
-    kind: row.kind as IndicatorKind,
-    content: row.content,
-    basis: row.basis,
-    lastYearActual: row.lastYearActual === null ? null : new Decimal(row.lastYearActual).toFixed(),
-    weight: row.weight === null ? null : new Decimal(row.weight).toFixed(),
-    scoringRule: row.scoringRule,
-    evidence: row.evidence,
-  };
-}
 
 function numberOf(text: string): string | null {
   try {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { DepartmentSelfEvaluationDto, DepartmentSelfEvaluationListItem, DocumentVersionDto, Page, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../../auth/session';
-import { departmentSelfEvaluationWorkbook } from '../../exports/department-self-evaluation.workbook';
+import { buildWorkbook } from '../../exports/workbooks';
 import { sendXlsx, XLSX } from '../../exports/send-xlsx';
 import { ReviewRequestDto } from '../../review/dto/review-request.dto';
 import { DepartmentSelfEvaluationListQueryDto, SaveDepartmentSelfEvaluationDto } from './department-self-evaluation.dto';
@@ -84,6 +84,6 @@ export class DepartmentSelfEvaluationsController {
   @ApiOperation({ summary: '导出部门整体支出绩效自评表（2024 年决算公开格式）' })
   async table(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const evaluation = await this.evaluations.read(user, departmentId, fiscalYear);
-    return sendXlsx(response, { fileName: `${evaluation.departmentName} ${fiscalYear}年度部门整体支出绩效自评表.xlsx`, content: await departmentSelfEvaluationWorkbook(evaluation) });
+    return sendXlsx(response, { fileName: `${evaluation.departmentName} ${fiscalYear}年度部门整体支出绩效自评表.xlsx`, content: await buildWorkbook('departmentSelfEvaluation', evaluation) });
   }
 }
