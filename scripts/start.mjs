@@ -5,9 +5,19 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, repoRoot } from './ensure-deps.mjs';
+import { lockFileOf, takeStartLock } from './start-lock.mjs';
 
 const log = (message) => console.log(`› ${message}`);
 const env = { ...process.env, NX_DAEMON: 'false' };
+
+let dataDir = null;
+let releaseLock = () => {};
+if (!env.DATABASE_URL) {
+  const { defaultDataDir } = await import('./embedded-db.mjs');
+  dataDir = env.PGDATA_DIR || defaultDataDir(repoRoot);
+  releaseLock = takeStartLock(lockFileOf(dataDir), env.PORT || '3000');
+}
+process.on('exit', () => releaseLock());
 
 ensureDependencies();
 
@@ -30,13 +40,16 @@ function localSecret() {
 }
 
 let database = null;
-if (!env.DATABASE_URL) {
-  const { defaultDataDir, startEmbeddedPostgres } = await import('./embedded-db.mjs');
-  const dataDir = env.PGDATA_DIR || defaultDataDir(repoRoot);
+if (dataDir) {
+  const { startEmbeddedPostgres } = await import('./embedded-db.mjs');
   log(`starting the embedded PostgreSQL (data in ${dataDir}) …`);
   database = await startEmbeddedPostgres({ dataDir, port: Number(env.EMBEDDED_PG_PORT) || 54329, log });
   env.DATABASE_URL = database.url;
   log(`embedded PostgreSQL listening on port ${database.port}`);
+  // if this script is killed outright (-9), the reaper sees its pipe close and stops PostgreSQL
+  const reaper = spawn(process.execPath, [join(repoRoot, 'scripts', 'reaper.mjs'), dataDir], { stdio: ['pipe', 'ignore', 'inherit'], detached: true });
+  reaper.unref();
+  reaper.stdin.unref?.();
 }
 env.JWT_SECRET ||= localSecret();
 env.WEB_DIST ||= join(repoRoot, 'dist', 'apps', 'web', 'browser');
@@ -44,7 +57,8 @@ env.PORT ||= '3000';
 env.NODE_ENV ||= 'production';
 
 log(`starting the API on http://localhost:${env.PORT} …`);
-const api = spawn(process.execPath, [join(repoRoot, 'dist', 'apps', 'api', 'main.js')], { cwd: repoRoot, env, stdio: 'inherit' });
+// the IPC channel tells the API when this script is gone, however it went
+const api = spawn(process.execPath, [join(repoRoot, 'dist', 'apps', 'api', 'main.js')], { cwd: repoRoot, env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 
 let stopping = false;
 async function shutdown(code) {
@@ -62,3 +76,10 @@ async function shutdown(code) {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
 api.on('exit', (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
+// npm exits on SIGTERM without passing it on: when the parent goes, so does everything started here
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid === parent) return;
+  log('npm stopped; stopping the API and PostgreSQL …');
+  void shutdown(0);
+}, 500).unref();

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -115,6 +115,55 @@ describe('npm start with the embedded database', () => {
     // demo data is loaded once: still 10 + the one created above
     expect((await lead.get('/api/projects?fiscalYear=2026')).body.total).toBe(11);
   }, 400_000);
+
+  it('refuses a second npm start on the same data while the first is running, and the first keeps running', async () => {
+    const second = start('duplicate');
+    const code = await new Promise<number | null>((done) => second.once('exit', (c) => done(c)));
+    expect(code).not.toBe(0);
+    expect(readFileSync(join(ARTIFACTS, 'npm-start-duplicate.log'), 'utf8')).toMatch(/已有一个 npm start 在使用这份数据（进程 \d+，端口 \d+/);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    expect(existsSync(postmasterPid())).toBe(true);
+  }, 400_000);
+
+  it('stops the start script, the API and PostgreSQL when only npm is sent SIGTERM', async () => {
+    process.kill((running as ChildProcess).pid as number, 'SIGTERM');
+    expect(await allGone()).toEqual([]);
+    expect(existsSync(postmasterPid())).toBe(false);
+    running = start('third');
+    await waitHealthy(running, 'third');
+  }, 400_000);
+
+  it('stops the API and PostgreSQL when the start script itself is killed -9', async () => {
+    const script = processesOfCopy().find((p) => p.cmdline.includes('scripts/start.mjs'));
+    expect(script).toBeDefined();
+    process.kill((script as { pid: number }).pid, 'SIGKILL');
+    expect(await allGone()).toEqual([]);
+    running = start('fourth');
+    await waitHealthy(running, 'fourth');
+  }, 400_000);
+
+  /** Every process running from the copy: its command line names the copy, or it runs in it. */
+  function processesOfCopy(): { pid: number; cmdline: string }[] {
+    const found: { pid: number; cmdline: string }[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+      try {
+        const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+        if (!cmdline || /State:\s+Z/.test(status)) continue;
+        if (cmdline.includes(copy) || readlinkSync(`/proc/${entry}/cwd`).startsWith(copy)) found.push({ pid: Number(entry), cmdline });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return found;
+  }
+
+  /** Waits up to 30 s for every process of the copy to end; what is left. */
+  async function allGone(): Promise<string[]> {
+    for (let i = 0; i < 300 && processesOfCopy().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    return processesOfCopy().map((p) => p.cmdline);
+  }
 
   it('starts again after kill -9 left a stale postmaster.pid behind', async () => {
     await kill(running as ChildProcess, 'SIGKILL');

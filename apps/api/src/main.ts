@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port);
   new Logger('Main').log({ msg: 'listening', url: `http://localhost:${config.port}`, web: config.webDist ?? null });
+  // started by `npm start` with an IPC channel: when that script is gone (even killed -9), stop too
+  if (process.send) process.once('disconnect', () => void app.close().finally(() => process.exit(0)));
 }
 
 main().catch((error) => {
