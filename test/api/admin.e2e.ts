@@ -75,6 +75,19 @@ describe('administration of organisations, users and fiscal years', () => {
     expect(years).toEqual(expect.arrayContaining([2024, 2026, 2027]));
   });
 
+  it('pages the user list and searches it by username, name or organisation', async () => {
+    const first = await admin.get('/api/users?pageSize=2');
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.total).toBeGreaterThanOrEqual(6);
+    const second = await admin.get('/api/users?pageSize=2&page=2');
+    expect(second.body.items.map((u: { id: string }) => u.id)).not.toContain(first.body.items[0].id);
+    const byOrganisation = await admin.get(`/api/users?q=${encodeURIComponent('信访局')}`);
+    expect(byOrganisation.body.items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['xfj.lead', 'xfj.reviewer']));
+    expect(byOrganisation.body.items.every((u: { organizationName: string }) => u.organizationName.includes('信访局'))).toBe(true);
+    expect((await admin.get('/api/users?q=%25')).body.items).toEqual([]);
+    expect((await admin.get('/api/users?pageSize=501')).body.message).toBe('每页最多 500 条');
+  });
+
   it.each(['finance', 'zfb.reviewer', 'zfb.lead'])('answers 403 to %s on every admin route', async (username) => {
     const client = await new Client(running.url).as(username);
     expect((await client.get('/api/users')).status).toBe(403);

@@ -24,7 +24,7 @@ describe('starting without demo data', () => {
       const anonymous = new Client(running.url);
       expect((await anonymous.post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD })).status).toBe(401);
       const adminClient = await anonymous.as('admin', 'Own@Secret2026');
-      expect((await adminClient.get('/api/users')).body.map((u: { username: string }) => u.username)).toEqual(['admin']);
+      expect((await adminClient.get('/api/users')).body.items.map((u: { username: string }) => u.username)).toEqual(['admin']);
       expect((await adminClient.get('/api/projects')).body.total).toBe(0);
       expect((await anonymous.post('/api/auth/login', { username: 'zfb.lead', password: DEMO_PASSWORD })).status).toBe(401);
     } finally {

@@ -88,7 +88,7 @@ describe('route × role matrix from the OpenAPI document', () => {
     shared['monitoringRound'] = (await finance.get('/api/monitoring-rounds')).body.items[0].id;
     shared['settingsProfile'] = (await finance.get('/api/settings-profiles')).body[0].id;
     shared['organization'] = orgId(UNIT.zfb);
-    shared['user'] = (await admin.get('/api/users')).body.items?.[0]?.id ?? (await admin.get('/api/users')).body[0].id;
+    shared['user'] = (await admin.get('/api/users')).body.items[0].id;
     shared['libraryEntry'] = randomUUID();
   }, 120_000);
   afterAll(() => running?.close());

@@ -83,6 +83,11 @@ describe('each demo role in the browser', () => {
     await page.click('text=用户管理');
     await page.waitForSelector('[data-test=users-table] tbody tr');
     await shot('admin-users');
+    await page.fill('[data-test=user-search]', '信访局');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-test=users-table] tbody tr')].every((tr) => tr.textContent?.includes('信访局')));
+    const found = await page.locator('[data-test=users-table] tbody td:first-child').allInnerTexts();
+    expect(found).toEqual(expect.arrayContaining(['xfj.lead', 'xfj.reviewer']));
+    expect(found).not.toContain('zfb.lead');
   });
 
   it('shows a Chinese error for a wrong password', async () => {

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/text';
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CreateLibraryEntryRequest, LibraryEntryDto, SessionUser } from '@pm/api-contract';
@@ -38,7 +39,7 @@ export class LibraryService {
       query.andWhere(new Brackets((w) => w.where('e.organization_id IS NULL').orWhere('e.organization_id = :department', { department })));
     }
     const q = filter.q?.trim();
-    if (q) query.andWhere('(e.name ILIKE :q OR e.content ILIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (q) query.andWhere('(e.name ILIKE :q OR e.content ILIKE :q)', { q: containsPattern(q) });
     if (filter.level1) query.andWhere('e.level1 = :level1', { level1: normaliseIndicatorName(filter.level1) });
     const rows = await query.orderBy('e.organization_id IS NULL', 'DESC').addOrderBy('e.level1').addOrderBy('e.level2').addOrderBy('e.name').limit(200).getMany();
     return rows.map(toLibraryDto);

@@ -1,3 +1,4 @@
+import { containsPattern } from '../common/text';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CreateProjectRequest, Page, ProjectDto, ProjectListQuery, SessionUser } from '@pm/api-contract';
@@ -50,7 +51,7 @@ export class ProjectsService {
     if (query.unitId) builder.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) builder.andWhere("coalesce(s.status, 'draft') = :status", { status: query.status });
     const q = query.q?.trim();
-    if (q) builder.andWhere('(p.name ILIKE :q OR p.code ILIKE :q)', { q: `%${q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (q) builder.andWhere('(p.name ILIKE :q OR p.code ILIKE :q)', { q: containsPattern(q) });
     const total = await builder.getCount();
     const result = await builder
       .orderBy('p.fiscal_year', 'DESC')

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SessionUser, UserDto } from '@pm/api-contract';
+import { Page, SessionUser, UserDto } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../auth/session';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,9 +13,9 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: '用户列表（管理员）' })
-  list(): Promise<UserDto[]> {
-    return this.users.list();
+  @ApiOperation({ summary: '用户列表（管理员）：分页，可按用户名、姓名或单位搜索' })
+  list(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
   }
 
   @Post()

@@ -1,6 +1,7 @@
+import { containsPattern } from '../common/text';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CreateUserRequest, SessionUser, UpdateUserRequest, UserDto } from '@pm/api-contract';
+import { CreateUserRequest, SessionUser, UpdateUserRequest, UserDto, Page } from '@pm/api-contract';
 import { passwordProblem, Role, roleOrganizationProblem } from '@pm/domain';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
@@ -31,15 +32,20 @@ export class UsersService {
     private readonly sessions: SessionsService,
   ) {}
 
-  async list(): Promise<UserDto[]> {
-    const rows = await this.users
-      .createQueryBuilder('u')
-      .innerJoin(Organization, 'o', 'o.id = u.organization_id')
+  async list(query: { q?: string; page?: number; pageSize?: number }): Promise<Page<UserDto>> {
+    const pageSize = query.pageSize ?? 50;
+    const search = this.users.createQueryBuilder('u').innerJoin(Organization, 'o', 'o.id = u.organization_id');
+    const q = query.q?.trim();
+    if (q) search.where('(u.username ILIKE :q OR u.display_name ILIKE :q OR o.name ILIKE :q)', { q: containsPattern(q) });
+    const total = await search.getCount();
+    const rows = await search
       .addSelect('o.name', 'organization_name')
       .orderBy('o.name')
       .addOrderBy('u.username')
+      .offset(((query.page ?? 1) - 1) * pageSize)
+      .limit(pageSize)
       .getRawAndEntities();
-    return rows.entities.map((u, i) => toDto({ ...u, organizationName: rows.raw[i].organization_name }));
+    return { items: rows.entities.map((u, i) => toDto({ ...u, organizationName: rows.raw[i].organization_name })), total };
   }
 
   async create(body: CreateUserRequest, actor: SessionUser): Promise<UserDto> {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest } from '@pm/api-contract';
 import { Role, ROLES } from '@pm/domain';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,60}$/;
 
@@ -58,4 +59,13 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   @ApiProperty()
   @IsString({ message: '请填写新密码' })
   password!: string;
+}
+
+/** `GET /api/users`: a page of accounts, searched by 用户名, 姓名 or 单位. */
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '按用户名、姓名或所属单位搜索' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60, { message: '搜索词过长' })
+  q?: string;
 }

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateOrganizationRequest, CreateUserRequest, FiscalYearDto, LoginLockDto, OrganizationDto, UpdateFiscalYearRequest, UpdateOrganizationRequest, UpdateUserRequest, UserDto } from '@pm/api-contract';
+import { CreateOrganizationRequest, CreateUserRequest, FiscalYearDto, LoginLockDto, OrganizationDto, Page, UpdateFiscalYearRequest, UpdateOrganizationRequest, UpdateUserRequest, UserDto } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -15,8 +15,10 @@ export class AdminApi {
     return firstValueFrom(this.http.patch<OrganizationDto>(`/api/organizations/${id}`, body));
   }
 
-  users(): Promise<UserDto[]> {
-    return firstValueFrom(this.http.get<UserDto[]>('/api/users'));
+  users(q: string, page: number, pageSize: number): Promise<Page<UserDto>> {
+    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    if (q.trim()) params = params.set('q', q.trim());
+    return firstValueFrom(this.http.get<Page<UserDto>>('/api/users', { params }));
   }
 
   createUser(body: CreateUserRequest): Promise<UserDto> {

@@ -23,10 +23,12 @@ import { AdminApi } from './admin.api';
   selector: 'pm-users-page',
   imports: [DatePipe, FormsModule, NzCardModule, NzTableModule, NzButtonModule, NzIconModule, NzModalModule, NzFormModule, NzInputModule, NzSelectModule, NzTagModule, NzPopconfirmModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `.actions button { padding: 0 8px 0 0; } .locks { margin-top: 12px; } .hint { color: rgba(0, 0, 0, 0.55); margin-bottom: 8px; }`,
+  styles: `.search { width: 320px; margin-bottom: 8px; } .actions button { padding: 0 8px 0 0; } .locks { margin-top: 12px; } .hint { color: rgba(0, 0, 0, 0.55); margin-bottom: 8px; }`,
   template: `
     <nz-card nzTitle="用户管理" nzSize="small" [nzExtra]="extra">
-      <nz-table #table nzSize="small" nzBordered [nzData]="users.value() ?? []" [nzPageSize]="50" [nzLoading]="users.isLoading()" data-test="users-table">
+      <input nz-input class="search" placeholder="按用户名、姓名或所属单位搜索" [ngModel]="search()" (ngModelChange)="search.set($event); page.set(1)" data-test="user-search" />
+      <nz-table #table nzSize="small" nzBordered [nzFrontPagination]="false" [nzData]="users.value()?.items ?? []" [nzTotal]="users.value()?.total ?? 0" [nzPageIndex]="page()" [nzPageSize]="pageSize"
+        (nzPageIndexChange)="page.set($event)" [nzLoading]="users.isLoading()" nzNoResult="没有符合条件的用户" data-test="users-table">
         <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>所属单位</th><th>状态</th><th>最近登录</th><th nzWidth="170px">操作</th></tr></thead>
         <tbody>
           @for (u of table.data; track u.id) {
@@ -98,7 +100,13 @@ export class UsersPage {
   protected readonly session = inject(SessionService);
   protected readonly roles = ROLES;
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly users = resource({ loader: () => this.api.users() });
+  protected readonly pageSize = 50;
+  protected readonly page = signal(1);
+  protected readonly search = signal('');
+  protected readonly users = resource({
+    params: () => ({ q: this.search(), page: this.page() }),
+    loader: ({ params }) => this.api.users(params.q, params.page, this.pageSize),
+  });
   protected readonly locks = resource({ loader: () => this.api.loginLocks() });
   protected readonly creating = signal(false);
   protected readonly resetting = signal<UserDto | null>(null);
