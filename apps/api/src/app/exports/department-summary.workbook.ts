@@ -41,13 +41,7 @@ export function departmentSummaryWorkbook(title: string, projects: SummaryProjec
     const below = sheet.addRow(['', '', '', '', ...GROUPS.flatMap(() => ['三级指标', '指标值'])]);
     for (let c = 1; c <= 4; c++) sheet.mergeCells(top.number, c, below.number, c);
     GROUPS.forEach((_, g) => sheet.mergeCells(top.number, 5 + g * 2, top.number, 6 + g * 2));
-    for (const row of [top, below])
-      for (let c = 1; c <= width; c++)
-        Object.assign(row.getCell(c), {
-          border: THIN,
-          font: { bold: true },
-          alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-        });
+    for (const row of [top, below]) for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
 
     for (const project of projects) {
       const groups = GROUPS.map((g) => project.indicators.filter((r) => groupOf(r) === g));

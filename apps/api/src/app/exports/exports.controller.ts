@@ -8,6 +8,7 @@ import { ExportQueryDto } from './export.dto';
 import { sendXlsx, XLSX } from './send-xlsx';
 import { FiscalYearParamPipe } from '../common/params';
 
+
 @ApiTags('exports')
 @ApiBearerAuth()
 @Controller()
@@ -18,11 +19,7 @@ export class ExportsController {
   @RequirePermission('targets.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出项目支出绩效目标表（预算单位或主管部门下各单位）' })
-  async targetTables(
-    @CurrentUser() user: SessionUser,
-    @Query() query: ExportQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  async targetTables(@CurrentUser() user: SessionUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     return this.send(response, await this.exports.targetTables(user, query.fiscalYear, query.organizationId));
   }
 
@@ -30,11 +27,7 @@ export class ExportsController {
   @RequirePermission('targets.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出部门预算项目绩效目标汇总表（每个一级指标一组“三级指标 | 指标值”，金额以万元计）' })
-  async departmentSummary(
-    @CurrentUser() user: SessionUser,
-    @Query() query: ExportQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  async departmentSummary(@CurrentUser() user: SessionUser, @Query() query: ExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     return this.send(response, await this.exports.departmentSummary(user, query.fiscalYear, query.organizationId));
   }
 
@@ -42,11 +35,7 @@ export class ExportsController {
   @RequirePermission('targets.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出一个项目的绩效目标表' })
-  async projectSheet(
-    @CurrentUser() user: SessionUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  async projectSheet(@CurrentUser() user: SessionUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     return this.send(response, await this.exports.projectSheet(user, id));
   }
 

@@ -29,147 +29,45 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
   const row = (cells: (string | number | null)[], merges: [number, number][] = [], bold = false) => {
     const added = sheet.addRow(cells);
     for (const [from, to] of merges) sheet.mergeCells(added.number, from, added.number, to);
-    for (let c = 1; c <= WIDTH; c++)
-      Object.assign(added.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
+    for (let c = 1; c <= WIDTH; c++) Object.assign(added.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
     return added;
   };
   const tall = (added: ExcelJS.Row, text: string, perLine = 60) => (added.height = Math.max(24, Math.ceil(text.length / perLine) * 16));
 
   sheet.mergeCells(1, 1, 1, WIDTH);
-  Object.assign(sheet.getCell(1, 1), {
-    value: `${e.fiscalYear}年度项目支出绩效自评表`,
-    font: { bold: true, size: 16 },
-    alignment: { horizontal: 'center' },
-  });
+  Object.assign(sheet.getCell(1, 1), { value: `${e.fiscalYear}年度项目支出绩效自评表`, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
   row(['项目名称', e.projectName], [[2, WIDTH]]);
-  row(
-    ['主管部门', data.departmentName, '', '', '实施单位', e.unitName],
-    [
-      [2, 4],
-      [6, WIDTH],
-    ],
-  );
+  row(['主管部门', data.departmentName, '', '', '实施单位', e.unitName], [[2, 4], [6, WIDTH]]);
 
   const top = sheet.rowCount + 1;
   row(['项目资金', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'], [[8, WIDTH]], true);
-  const total = row(
-    [
-      '',
-      '年度资金总额',
-      money(e.budget.initial),
-      money(e.budget.annual),
-      money(e.budget.executed),
-      Number(e.budget.weight),
-      e.budget.rate === null ? '' : `${e.budget.rate}%`,
-      Number(e.budget.score),
-    ],
-    [[8, WIDTH]],
-  );
+  const total = row(['', '年度资金总额', money(e.budget.initial), money(e.budget.annual), money(e.budget.executed), Number(e.budget.weight), e.budget.rate === null ? '' : `${e.budget.rate}%`, Number(e.budget.score)], [[8, WIDTH]]);
   total.getCell(8).note = e.budget.explanation.formula;
-  for (const [label, amount] of [
-    ['其中：当年财政拨款', data.bySource.appropriation],
-    ['上年结转资金', data.bySource.carryOver],
-    ['非财政拨款', data.bySource.other],
-  ] as const) {
+  for (const [label, amount] of [['其中：当年财政拨款', data.bySource.appropriation], ['上年结转资金', data.bySource.carryOver], ['非财政拨款', data.bySource.other]] as const) {
     row(['', label, Number(amount) ? Number(amount) : '', '', '', '—', '—', '—'], [[8, WIDTH]]);
   }
   for (let r = top + 1; r <= sheet.rowCount; r++) for (const c of [3, 4, 5]) sheet.getCell(r, c).numFmt = MONEY_FORMAT;
   sheet.mergeCells(top, 1, sheet.rowCount, 1);
 
-  row(
-    ['预期目标', '', '', '', '', '', '实际完成情况'],
-    [
-      [1, 6],
-      [7, WIDTH],
-    ],
-    true,
-  );
-  tall(
-    row(
-      ['年度总体目标', e.goal, '', '', '', '', e.goalActual],
-      [
-        [2, 6],
-        [7, WIDTH],
-      ],
-    ),
-    e.goal,
-    50,
-  );
-  row(
-    ['绩效指标', '', '', '年度指标值', '', '', '指标完成情况'],
-    [
-      [1, 3],
-      [4, 6],
-      [7, WIDTH],
-    ],
-    true,
-  );
-  const header = row(
-    [
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '指标性质',
-      '指标值',
-      '度量单位',
-      '实际完成值',
-      '分值',
-      '得分',
-      '偏差原因分析及改进措施',
-      '指标编号',
-    ],
-    [],
-    true,
-  );
+  row(['预期目标', '', '', '', '', '', '实际完成情况'], [[1, 6], [7, WIDTH]], true);
+  tall(row(['年度总体目标', e.goal, '', '', '', '', e.goalActual], [[2, 6], [7, WIDTH]]), e.goal, 50);
+  row(['绩效指标', '', '', '年度指标值', '', '', '指标完成情况'], [[1, 3], [4, 6], [7, WIDTH]], true);
+  const header = row(['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '指标编号'], [], true);
   header.eachCell((c) => (c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }));
 
   const first = sheet.rowCount + 1;
   for (const i of e.indicators) {
     const comparator = i.comparator && i.comparator !== '定性' ? PRINTED_COMPARATOR[i.comparator] : '定性';
     const actual = !i.applicable ? '不适用' : (i.actual ?? '');
-    const added = row([
-      i.level1,
-      i.level2,
-      i.name,
-      comparator,
-      i.value,
-      i.unit,
-      actual,
-      i.weight === null ? '' : Number(i.weight),
-      i.score === null ? '' : Number(i.score),
-      i.deviationNote,
-      i.indicatorId,
-    ]);
-    const notes = [
-      i.explanation?.formula,
-      i.tier ? `评判等级：${i.tier}` : null,
-      i.override
-        ? `审核调整：计算得分 ${i.computedScore ?? '—'}，调整为 ${i.override.score}（${i.override.reason}，${i.override.by}）`
-        : null,
-    ].filter(Boolean);
+    const added = row([i.level1, i.level2, i.name, comparator, i.value, i.unit, actual, i.weight === null ? '' : Number(i.weight), i.score === null ? '' : Number(i.score), i.deviationNote, i.indicatorId]);
+    const notes = [i.explanation?.formula, i.tier ? `评判等级：${i.tier}` : null, i.override ? `审核调整：计算得分 ${i.computedScore ?? '—'}，调整为 ${i.override.score}（${i.override.reason}，${i.override.by}）` : null].filter(Boolean);
     if (notes.length) added.getCell(9).note = notes.join('\n');
     for (const c of [8, 9]) added.getCell(c).numFmt = '0.00';
     if (i.deviationNote) tall(added, i.deviationNote, 22);
   }
-  mergeRuns(
-    sheet,
-    first,
-    1,
-    e.indicators.map((i) => i.level1),
-  );
-  mergeRuns(
-    sheet,
-    first,
-    2,
-    e.indicators.map((i) => `${i.level1}/${i.level2}`),
-  );
-  row(
-    ['其他需要说明的事项', '', '无'],
-    [
-      [1, 2],
-      [3, WIDTH],
-    ],
-  );
+  mergeRuns(sheet, first, 1, e.indicators.map((i) => i.level1));
+  mergeRuns(sheet, first, 2, e.indicators.map((i) => `${i.level1}/${i.level2}`));
+  row(['其他需要说明的事项', '', '无'], [[1, 2], [3, WIDTH]]);
   const weights = e.indicators.reduce((sum, i) => sum + (i.applicable && i.weight ? Number(i.weight) : 0), Number(e.budget.weight));
   const closing = row(['总分', Number(weights.toFixed(2)), '', '', '', '', '', '', Number(e.total), e.grade], [[2, 8]], true);
   closing.getCell(9).numFmt = '0.00';
@@ -181,8 +79,7 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
     '3. 上年结转资金指上一年一般公共预算、国有资本经营预算、政府性基金预算安排的结转资金；',
     '4. 非财政拨款含财政专户管理资金和单位资金等；',
     '5. 全年预算数=年初预算数+调整预算（年度新增项目）',
-  ])
-    sheet.addRow([note]);
+  ]) sheet.addRow([note]);
 }
 
 export async function selfEvaluationWorkbook(data: SelfEvaluationSheetData): Promise<Buffer> {
@@ -193,10 +90,7 @@ export async function selfEvaluationWorkbook(data: SelfEvaluationSheetData): Pro
 }
 
 /** A department's disclosure pack: its approved 部门整体支出绩效自评表 first, then every approved 自评表 of the year, one sheet each, named by project. */
-export async function disclosureWorkbook(
-  tables: SelfEvaluationSheetData[],
-  department: DepartmentSelfEvaluationDto | null,
-): Promise<Buffer> {
+export async function disclosureWorkbook(tables: SelfEvaluationSheetData[], department: DepartmentSelfEvaluationDto | null): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
   if (department) addDepartmentSelfEvaluationSheet(workbook, '部门整体支出绩效自评表', department);

@@ -14,19 +14,7 @@ export interface ExportedUnit {
   projects: ExportedProject[];
 }
 
-const HEADER = [
-  '单位名称、项目名称',
-  '项目年度绩效目标',
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '指标性质',
-  '指标值',
-  '度量单位',
-  '指标属性',
-  '指标内容',
-  '分值',
-];
+const HEADER = ['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值'];
 const WIDTHS = [26, 40, 12, 16, 26, 8, 12, 10, 10, 40, 7];
 /** Comparators as the official tables print them. */
 /** Columns beyond the official list, written only when some indicator fills them, so an export imports back whole. */
@@ -57,14 +45,7 @@ export function targetTableWorkbook(title: string, units: ExportedUnit[]): Promi
     sheet.getCell(2, 1).value = units.length === 1 ? `单位名称：${units[0].name}` : '';
     const header = sheet.addRow(headers);
     const numbers = sheet.addRow(headers.map((_, i) => i + 1));
-    for (const row of [header, numbers])
-      row.eachCell((cell) =>
-        Object.assign(cell, {
-          font: { bold: row === header },
-          alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-          border: THIN,
-        }),
-      );
+    for (const row of [header, numbers]) row.eachCell((cell) => Object.assign(cell, { font: { bold: row === header }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: THIN }));
 
     for (const unit of units) {
       const line = sheet.addRow([unit.name]);
@@ -100,17 +81,7 @@ function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras
     sheet.mergeCells(first, 1, last, 1);
     sheet.mergeCells(first, 2, last, 2);
   }
-  mergeRuns(
-    sheet,
-    first,
-    3,
-    project.indicators.map((r) => r.level1),
-  );
-  mergeRuns(
-    sheet,
-    first,
-    4,
-    project.indicators.map((r) => `${r.level1}/${r.level2}`),
-  );
+  mergeRuns(sheet, first, 3, project.indicators.map((r) => r.level1));
+  mergeRuns(sheet, first, 4, project.indicators.map((r) => `${r.level1}/${r.level2}`));
   written[written.length - 1].commit();
 }
