@@ -1,5 +1,6 @@
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
+import { xlsxWithSheet } from '../support/xlsx-bytes';
 
 const PASSWORD = 'Labour@2026x';
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -152,6 +153,50 @@ describe('bad input', () => {
     for (const r of replies.filter((r) => r.status !== 201)) {
       expect([400, 409]).toContain(r.status);
       expect(r.body.message).toMatch(CHINESE);
+    }
+  });
+
+  it('refuses uploads whose content is not what their name says, in Chinese, storing nothing; reads the text encodings Excel saves', async () => {
+    const lead = new Client(running.url, token);
+    const table = ['项目名称\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位', '职业技能培训经费\t产出指标\t数量指标\t培训人次\t≥\t800\t人次', ''].join('\n');
+    const xlsx = xlsxWithSheet('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row></sheetData></worksheet>');
+    const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const spoofed: [string, string, Buffer, string, string][] = [
+      ['a program named .xlsx', '目标表.xlsx', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 0x90)]), XLSX_TYPE, '文件名是 .xlsx，但内容不是 Excel 表格'],
+      ['a PDF named .xlsx', '目标表.xlsx', Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), XLSX_TYPE, '这是 PDF 文件，不是表格'],
+      ['an xlsx cut in half', '目标表.xlsx', xlsx.subarray(0, Math.floor(xlsx.length / 2)), XLSX_TYPE, '无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格'],
+      ['an empty file', '目标表.xlsx', Buffer.alloc(0), 'application/octet-stream', '上传的文件是空的'],
+      ['an image named .txt', '目标表.txt', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'text/plain', '文件不是 .xlsx 表格，也不是可识别编码'],
+      ['Latin-1 bytes no spreadsheet writes', '目标表.txt', Buffer.from([0x80, 0x81, 0xff, 0x09, 0xfe]), 'text/plain', '文件不是 .xlsx 表格，也不是可识别编码'],
+    ];
+    const namesBefore = (await lead.get('/api/projects?fiscalYear=2026')).body.items.map((p: { name: string }) => p.name);
+    const upload = async (path: string, name: string, content: Buffer, type: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)], { type }), name);
+      const response = await fetch(running.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return { status: response.status, body: await response.json(), headers: response.headers };
+    };
+    for (const path of ['/api/imports/target-tables?fiscalYear=2026', '/api/imports/self-evaluations?fiscalYear=2025']) {
+      for (const [what, name, content, type, message] of spoofed) {
+        const reply = await upload(path, name, content, type);
+        expectRefused(reply, [400], `${path} ${what}`);
+        expect({ what, message: reply.body.message }).toEqual({ what, message: expect.stringContaining(message) });
+      }
+    }
+    expect((await lead.get('/api/projects?fiscalYear=2026')).body.items.map((p: { name: string }) => p.name)).toEqual(namesBefore);
+
+    // what Excel and WPS save as text on a Chinese Windows: GBK, and “Unicode 文本” (UTF-16 with BOM)
+    const gbk = Buffer.from('cfeec4bfc3fbb3c609d2bbbcb6d6b8b1ea09b6febcb6d6b8b1ea09c8fdbcb6d6b8b1ea09d6b8b1ead0d4d6ca09d6b8b1ead6b509b6c8c1bfb5a5cebb0ad6b0d2b5bcbcc4dcc5e0d1b5beadb7d109b2fab3f6d6b8b1ea09cafdc1bfd6b8b1ea09c5e0d1b5c8cbb4ce09a1dd0938303009c8cbb4ce0a', 'hex');
+    const encodings: [string, Buffer][] = [
+      ['UTF-8', Buffer.from(table, 'utf8')],
+      ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(table, 'utf8')])],
+      ['GBK', gbk],
+      ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(table, 'utf16le')])],
+      ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(table, 'utf16le').swap16()])],
+    ];
+    for (const [what, content] of encodings) {
+      const reply = await upload('/api/imports/target-tables?fiscalYear=2026&dryRun=true', '目标表.txt', content, 'text/plain');
+      expect({ what, status: reply.status, projects: reply.body.projects?.map((p: { name: string }) => p.name), indicators: reply.body.indicators }).toEqual({ what, status: 200, projects: ['职业技能培训经费'], indicators: 1 });
     }
   });
 });

@@ -203,7 +203,7 @@ describe('importing and exporting target tables', () => {
 
   it('refuses bad files with a Chinese reason and stores nothing', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    expect((await lead.upload(URL(), 'photo.png', png, 'image/png')).body.message).toBe('文件不是 UTF-8 文本，也不是 .xlsx 表格；请上传 .xlsx，或将表格另存为 UTF-8 编码的制表符分隔文本');
+    expect((await lead.upload(URL(), 'photo.png', png, 'image/png')).body.message).toBe('文件不是 .xlsx 表格，也不是可识别编码（UTF-8、UTF-16、GBK）的文本；请上传 .xlsx，或将表格另存为制表符分隔的文本');
     expect((await lead.upload(URL(), 'old.xls', Buffer.from('d0cf11e0a1b11ae1', 'hex'))).body.message).toBe('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
     expect((await lead.upload(URL(), 'empty.xlsx', Buffer.alloc(0))).body.message).toBe('上传的文件是空的');
     expect((await lead.upload(URL(), 'broken.xlsx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(64)]))).body.message).toBe('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');

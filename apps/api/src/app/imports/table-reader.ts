@@ -23,12 +23,37 @@ export async function readUpload(fileName: string, content: Buffer): Promise<Tab
   if (content.length === 0) throw new TableReadError('上传的文件是空的');
   if (content.subarray(0, 4).equals(OLE)) throw new TableReadError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
   if (content.subarray(0, 4).equals(ZIP)) return readWorkbook(content);
-  return [readText(fileName, content)];
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-') throw new TableReadError('这是 PDF 文件，不是表格；请上传 .xlsx，或在 PDF 中选中表格复制后粘贴导入');
+  if (/\.xlsx$/i.test(fileName)) throw new TableReadError('文件名是 .xlsx，但内容不是 Excel 表格（可能已损坏，或是改了扩展名的其他文件）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入');
+  return [readText(fileName, decodeText(content))];
 }
+
+/**
+ * The text of a table saved by a spreadsheet program: UTF-8 (with or without BOM), Excel's
+ * “Unicode 文本” (UTF-16 with BOM), or “文本文件(制表符分隔)” on Chinese Windows (GBK, read as
+ * GB18030, its superset). Anything else is refused rather than read as garbage.
+ */
+function decodeText(content: Buffer): string {
+  const attempts: [string, Buffer][] = [];
+  if (content[0] === 0xff && content[1] === 0xfe) attempts.push(['utf-16le', content.subarray(2)]);
+  else if (content[0] === 0xfe && content[1] === 0xff) attempts.push(['utf-16be', content.subarray(2)]);
+  else attempts.push(['utf-8', content], ['gb18030', content]);
+  for (const [encoding, bytes] of attempts) {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+      if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return text;
+    } catch {
+      // not this encoding
+    }
+  }
+  throw new TableReadError(UNREADABLE);
+}
+
+const UNREADABLE = '文件不是 .xlsx 表格，也不是可识别编码（UTF-8、UTF-16、GBK）的文本；请上传 .xlsx，或将表格另存为制表符分隔的文本';
 
 export function readText(name: string, content: Buffer | string): TableSource {
   const text = typeof content === 'string' ? content : content.toString('utf8');
-  if (text.includes('\uFFFD') || text.includes('\u0000')) throw new TableReadError('文件不是 UTF-8 文本，也不是 .xlsx 表格；请上传 .xlsx，或将表格另存为 UTF-8 编码的制表符分隔文本');
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw new TableReadError(UNREADABLE);
   if (text.trim() === '') throw new TableReadError('上传的内容是空的');
   const rows = rowsOfText(text);
   if (rows.length > MAX_ROWS) throw new TableReadError(`粘贴的表格超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
