@@ -1,20 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { Client } from '../support/http';
-import { RunningApp, startApp, testDatabaseUrl } from '../support/app';
+import { RunningApp, startApp, startAppProcess, testDatabaseUrl } from '../support/app';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'main.js');
 const HEADER = '单位名称、项目名称\t项目年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标属性\t指标内容\t分值';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** A server killed with SIGKILL in the middle of an import or an approval leaves nothing of it behind. */
 describe('work cut off by a crash', () => {
@@ -34,22 +23,10 @@ describe('work cut off by a crash', () => {
 
   /** A second API process on the same database, to be killed. */
   async function spawnServer(): Promise<string> {
-    const port = await freePort();
-    server = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), JWT_SECRET: 'e2e-secret-that-is-long-enough-for-the-check', DEMO_DATA: 'true' },
-      stdio: 'ignore',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    return base;
+    const started = await startAppProcess();
+    server = started.process;
+    return started.url;
   }
-  afterAll(async () => {
-    server?.kill('SIGKILL');
-    await running.close();
-  });
 
   it('stores none of the 20,000 rows when the API process dies inside the import transaction', async () => {
     const base = await spawnServer();

@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app/bootstrap';
 import { AppConfig, loadConfig } from '../../apps/api/src/app/config/app-config';
@@ -30,4 +32,35 @@ export async function startApp(overrides: Partial<AppConfig> = {}): Promise<Runn
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { url: `http://127.0.0.1:${address.port}`, app, close: () => app.close() };
+}
+
+export interface RunningProcess {
+  url: string;
+  process: ChildProcess;
+  close(): Promise<void>;
+}
+
+/**
+ * The built API (dist/apps/api/main.js, its worker scripts beside it) in a process of its own, as
+ * production runs it: what it answers and how fast is then the server's alone, not shared with the
+ * test's own work, and it can be killed.
+ */
+export async function startAppProcess(env: Record<string, string> = {}): Promise<RunningProcess> {
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'apps', 'api', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), JWT_SECRET: E2E_JWT_SECRET, DEMO_DATA: 'true', ...env },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240 && child.exitCode === null; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const close = () => new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
+  return { url, process: child, close };
 }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, readSelfEvaluations, readTargetTables, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
+import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
@@ -17,6 +17,7 @@ import { IndicatorRowsStore } from '../targets/indicator-rows.store';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { IndicatorResult } from './indicator-result.entity';
+import { readTables } from './workbook';
 
 interface Planned {
   imported: ImportedProject;
@@ -54,7 +55,7 @@ export class ImportsService {
   async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TableSource[]): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
     const unit = await this.targetUnit(user, options.organizationId);
-    const reading = readTargetTables(sources);
+    const reading = await readTables('targetTables', sources);
     if (reading.tables === 0) throw badRequest('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
     if (reading.projects.length === 0 && reading.errors.length === 0) throw badRequest('绩效目标表中没有项目');
     const profile = await this.settings.profileForYear(options.fiscalYear);
@@ -95,7 +96,7 @@ export class ImportsService {
   /** Stores a past year's 项目支出绩效自评表 results for the unit (replacing that year's), the source of 上年完成值. */
   async importSelfEvaluations(user: SessionUser, options: { fiscalYear?: number; organizationId?: string }, sources: TableSource[]): Promise<SelfEvaluationImportResult> {
     const unit = await this.targetUnit(user, options.organizationId);
-    const reading = readSelfEvaluations(sources);
+    const reading = await readTables('selfEvaluations', sources);
     if (reading.tables === 0) throw badRequest('没有找到项目支出绩效自评表：表头应含“一级指标”“三级指标”“实际完成值”，表上方应有项目名称');
     const fiscalYear = options.fiscalYear ?? reading.fiscalYear;
     if (!fiscalYear) throw badRequest('表格标题中没有年度，请选择自评年度', [{ field: 'fiscalYear', message: '请选择年度' }]);

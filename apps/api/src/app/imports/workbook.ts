@@ -3,26 +3,31 @@ import { TableSource } from '@pm/domain';
 import { join } from 'node:path';
 import { badRequest } from '../common/api-error';
 import { WorkerJobFailed, WorkerPool } from '../common/worker-pool';
-import type { ReadJob } from './table-reader.worker';
+import type { Reading, READINGS, ReadJob } from './table-reader.worker';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** The bundle puts the worker beside main.js; from sources (tests) it is the .ts next to this file. */
 const WORKER = __filename.endsWith('.ts') ? join(__dirname, 'table-reader.worker.ts') : join(__dirname, 'table-reader.worker.js');
-let pool: WorkerPool<ReadJob, TableSource[]> | null = null;
-const readers = () => (pool ??= new WorkerPool<ReadJob, TableSource[]>(WORKER, { timeoutMs: 60_000, maxHeapMb: 256, maxQueued: 16 }));
+let pool: WorkerPool<ReadJob, unknown> | null = null;
+const readers = () => (pool ??= new WorkerPool<ReadJob, unknown>(WORKER, { timeoutMs: 60_000, maxHeapMb: 256, maxQueued: 16 }));
 
 /** An uploaded file as tables of cell texts: every sheet of an .xlsx, or tab-separated text — read in a worker thread. */
 export function sourcesOfUpload(fileName: string, content: Buffer): Promise<TableSource[]> {
-  return read({ fileName, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) });
+  return read({ fileName, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) }) as Promise<TableSource[]>;
 }
 
 /** A table pasted from a spreadsheet, read in a worker thread as uploads are. */
 export async function sourceOfText(name: string, text: string): Promise<TableSource> {
-  return (await read({ fileName: name, content: text }))[0];
+  return ((await read({ fileName: name, content: text })) as TableSource[])[0];
 }
 
-async function read(job: ReadJob): Promise<TableSource[]> {
+/** The tables read as one kind of official table (target tables, self-evaluations, a monitoring table), in a worker thread. */
+export function readTables<R extends Reading>(reading: R, sources: TableSource[]): Promise<ReturnType<(typeof READINGS)[R]>> {
+  return read({ reading, sources }) as Promise<ReturnType<(typeof READINGS)[R]>>;
+}
+
+async function read(job: ReadJob): Promise<unknown> {
   try {
     return await readers().run(job);
   } catch (error) {

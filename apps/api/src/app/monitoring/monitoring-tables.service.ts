@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportNoteDto, MonitoringReportDto, SaveMonitoringReportRequest, SessionUser } from '@pm/api-contract';
-import { assessReport, Colour, percentOf, readMonitoringTable, REPORT_FORMAT_CODES, TableSource } from '@pm/domain';
+import { assessReport, Colour, percentOf, REPORT_FORMAT_CODES, TableSource } from '@pm/domain';
+import { readTables } from '../imports/workbook';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -87,7 +88,7 @@ export class MonitoringTablesService {
     const found = await this.reports.findVisible(user, id);
     // a dry run is refused exactly as the real run would be: by the chain and by a closed round
     await this.reports.assertChangeable(user, found, 'import');
-    const reading = readMonitoringTable(sources);
+    const reading = await readTables('monitoringTable', sources);
     const rows = await this.dataSource.getRepository(MonitoringRow).find({ where: { reportId: id }, order: { position: 'ASC' } });
     const byId = new Map(rows.map((r) => [r.indicatorId, r]));
     const byName = new Map(rows.map((r) => [`${r.level1}/${r.level2}/${r.name}`, r]));

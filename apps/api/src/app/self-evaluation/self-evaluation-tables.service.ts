@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationWorkbookImportResult, SessionUser } from '@pm/api-contract';
-import { decimalOf, normaliseIndicatorName, readSelfEvaluations, scoringMethodOf, SelfEvaluationForm, TableSource, tierOf } from '@pm/domain';
+import { decimalOf, normaliseIndicatorName, scoringMethodOf, SelfEvaluationForm, TableSource, tierOf } from '@pm/domain';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
@@ -16,6 +16,7 @@ import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationKind } from './self-evaluation.kind';
 import { SelfEvaluationsService } from './self-evaluations.service';
+import { readTables } from '../imports/workbook';
 
 /** Thrown inside a dry run's transaction so the save is rolled back once its preview is read. */
 class DryRun extends Error {
@@ -72,7 +73,7 @@ export class SelfEvaluationTablesService {
     refuseUnless(await this.runner.decision(user, this.kind, found, found, 'import'));
     const rows = await this.dataSource.getRepository(SelfEvaluationRow).find({ where: { evaluationId: id }, order: { position: 'ASC' } });
     const project = await this.dataSource.getRepository(Project).findOneByOrFail({ id: found.projectId });
-    const form = this.formOf(readSelfEvaluations(sources).forms, project.name);
+    const form = this.formOf((await readTables('selfEvaluations', sources)).forms, project.name);
     const { body, fileRow, errors, changed } = this.bodyOf(form, found, rows);
     if (errors.length) throw badRequest(`自评表有 ${errors.length} 处问题，未导入任何内容`, errors);
     try {
