@@ -41,12 +41,21 @@ function decodeText(content: Buffer): string {
   for (const [encoding, bytes] of attempts) {
     try {
       const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-      if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return text;
+      if (!hasControlCharacters(text)) return text;
     } catch {
       // not this encoding
     }
   }
   throw new TableReadError(UNREADABLE);
+}
+
+/** C0 control characters other than tab and line breaks: a binary file, not a table. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+  }
+  return false;
 }
 
 const UNREADABLE = '文件不是 .xlsx 表格，也不是可识别编码（UTF-8、UTF-16、GBK）的文本；请上传 .xlsx，或将表格另存为制表符分隔的文本';
