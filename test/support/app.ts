@@ -1,6 +1,5 @@
 import { INestApplication } from '@nestjs/common';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app/bootstrap';
@@ -53,13 +52,9 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
       server.close(() => resolve(free));
     });
   });
-  const artifacts = join(__dirname, '..', 'artifacts');
-  mkdirSync(artifacts, { recursive: true });
-  const log = openSync(join(artifacts, `api-process-${port}.log`), 'w');
   const child = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'apps', 'api', 'main.js')], {
     env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), JWT_SECRET: E2E_JWT_SECRET, DEMO_DATA: 'true', ...env },
-    // its log kept with the test artefacts, so a process that dies in CI says why
-    stdio: ['ignore', log, log],
+    stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240 && child.exitCode === null; i++) {

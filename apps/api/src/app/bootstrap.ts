@@ -38,11 +38,6 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
-  // Idle keep-alive connections outlive the clients' and proxies' own idle timers (commonly 60 s):
-  // a server that drops a socket first races a request already being written on it (EPIPE).
-  const server = app.getHttpServer() as import('node:http').Server;
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
 
   const document = SwaggerModule.createDocument(
     app,
