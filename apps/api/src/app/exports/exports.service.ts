@@ -31,31 +31,16 @@ export class ExportsService {
 
   async departmentTarget(user: SessionUser, departmentId: string, year: number): Promise<ExportFile> {
     const target = await this.departmentTargets.read(user, departmentId, year);
-    return {
-      fileName: `${target.departmentName} ${year} 年部门整体绩效目标表.xlsx`,
-      content: await buildWorkbook('departmentTarget', target),
-    };
+    return { fileName: `${target.departmentName} ${year} 年部门整体绩效目标表.xlsx`, content: await buildWorkbook('departmentTarget', target) };
   }
 
   async targetTables(user: SessionUser, fiscalYear: number, organizationId: string): Promise<ExportFile> {
     await this.scope.assertReadable(user, organizationId);
     const organization = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
     if (!organization || organization.kind === 'finance') throw badRequest('请选择预算单位或主管部门');
-    const units =
-      organization.kind === 'unit'
-        ? [organization]
-        : await this.dataSource
-            .getRepository(Organization)
-            .find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const units = await this.unitsOf(organization);
     const byUnit = await this.projectsOfUnits(fiscalYear, units);
-    const exported: ExportedUnit[] = units.map((unit) => ({
-      name: unit.name,
-      projects: (byUnit.get(unit.id) ?? []).map(({ project, indicators }) => ({
-        name: project.name,
-        goal: project.overallGoal,
-        indicators,
-      })),
-    }));
+    const exported: ExportedUnit[] = units.map((unit) => ({ name: unit.name, projects: (byUnit.get(unit.id) ?? []).map(({ project, indicators }) => ({ name: project.name, goal: project.overallGoal, indicators })) }));
     const title = `${organization.name} ${fiscalYear} 年项目支出绩效目标表`;
     const content = await buildWorkbook('targetTable', title, exported);
     return { fileName: `${title}.xlsx`, content };
@@ -67,10 +52,7 @@ export class ExportsService {
     const organizations = this.dataSource.getRepository(Organization);
     const organization = await organizations.findOneBy({ id: organizationId });
     if (!organization || organization.kind === 'finance') throw badRequest('请选择主管部门或预算单位');
-    const units =
-      organization.kind === 'unit'
-        ? [organization]
-        : await organizations.find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+    const units = await this.unitsOf(organization);
     const byUnit = await this.projectsOfUnits(fiscalYear, units);
     const projects = units.flatMap((unit) =>
       (byUnit.get(unit.id) ?? []).map(({ project, indicators }) => ({
@@ -91,49 +73,40 @@ export class ExportsService {
     const organizations = this.dataSource.getRepository(Organization);
     const unit = await organizations.findOneByOrFail({ id: project.unitId });
     const department = unit.parentId ? await organizations.findOneBy({ id: unit.parentId }) : null;
-    const indicators = (await this.projectsOfUnits(project.fiscalYear, [unit], [project.id])).get(unit.id)?.[0]?.indicators ?? [];
+    const sheet = await this.dataSource.getRepository(TargetSheet).findOneBy({ projectId: project.id });
+    const indicators = sheet ? await this.rows.rowsOf(this.dataSource.manager, sheet.id) : [];
     const content = await buildWorkbook('projectForm', {
       fiscalYear: project.fiscalYear,
       name: project.name,
       departmentName: department?.name ?? '',
       unitName: unit.name,
       goal: project.overallGoal,
-      funds: {
-        total: project.fundsTotal,
-        currentYearAppropriation: project.fundsCurrentYearAppropriation,
-        carryOver: project.fundsCarryOver,
-        other: project.fundsOther,
-      },
+      funds: { total: project.fundsTotal, currentYearAppropriation: project.fundsCurrentYearAppropriation, carryOver: project.fundsCarryOver, other: project.fundsOther },
       indicators,
     });
     return { fileName: `${project.name} ${project.fiscalYear} 年项目支出绩效目标表.xlsx`, content };
   }
 
+  /** A unit itself, or a department's units by name. */
+  private unitsOf(organization: Organization): Promise<Organization[]> | Organization[] {
+    if (organization.kind === 'unit') return [organization];
+    return this.dataSource.getRepository(Organization).find({ where: { parentId: organization.id, kind: 'unit' }, order: { name: 'ASC' } });
+  }
+
   /** The units' projects of the year with their indicator rows, in creation order: three queries for any number of projects. */
-  private async projectsOfUnits(
-    fiscalYear: number,
-    units: Organization[],
-    only?: string[],
-  ): Promise<Map<string, { project: Project; indicators: TargetIndicatorDto[] }[]>> {
-    const query = this.dataSource
+  private async projectsOfUnits(fiscalYear: number, units: Organization[]): Promise<Map<string, { project: Project; indicators: TargetIndicatorDto[] }[]>> {
+    const projects = await this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
-      .where('p.fiscal_year = :fiscalYear', { fiscalYear })
-      .andWhere('p.unit_id = ANY(:units)', { units: units.map((u) => u.id) });
-    if (only) query.andWhere('p.id = ANY(:only)', { only });
-    const projects = await query.orderBy('p.created_at', 'ASC').getMany();
-    const sheets = projects.length
-      ? await this.dataSource
-          .getRepository(TargetSheet)
-          .createQueryBuilder('s')
-          .where('s.project_id = ANY(:ids)', { ids: projects.map((p) => p.id) })
-          .getMany()
-      : [];
+      .where('p.fiscal_year = :fiscalYear AND p.unit_id = ANY(:units)', { fiscalYear, units: units.map((u) => u.id) })
+      // projects imported together share a creation time: their names keep the order stable
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.name', 'ASC')
+      .getMany();
+    const ids = projects.map((p) => p.id);
+    const sheets = ids.length ? await this.dataSource.getRepository(TargetSheet).createQueryBuilder('s').where('s.project_id = ANY(:ids)', { ids }).getMany() : [];
     const sheetOf = new Map(sheets.map((s) => [s.projectId, s.id]));
-    const rows = await this.rows.rowsOfSheets(
-      this.dataSource.manager,
-      sheets.map((s) => s.id),
-    );
+    const rows = await this.rows.rowsOfSheets(this.dataSource.manager, sheets.map((s) => s.id));
     const byUnit = new Map<string, { project: Project; indicators: TargetIndicatorDto[] }[]>();
     for (const project of projects) {
       const list = byUnit.get(project.unitId) ?? [];
