@@ -13,14 +13,25 @@ function holderOf(lockFile) {
   }
 }
 
-/** Takes the lock or exits with the holder's pid and port. Returns a release function. */
-export function takeStartLock(lockFile, port) {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Takes the lock or exits with the holder's pid and port; a holder that is stopping (Ctrl-C a
+ * moment ago) is waited for. Returns { release, stopping }: `stopping()` marks the lock as such.
+ */
+export async function takeStartLock(lockFile, port) {
   mkdirSync(dirname(lockFile), { recursive: true });
+  for (let wait = 0; wait < 600 && holderOf(lockFile)?.stopping; wait++) {
+    if (wait === 0) console.log(`› waiting for the previous npm start (pid ${holderOf(lockFile)?.pid}) to finish stopping …`);
+    await sleep(100);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lockFile, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() }), { flag: 'wx' });
-      return () => {
-        if (holderOf(lockFile)?.pid === process.pid) rmSync(lockFile, { force: true });
+      const ours = () => holderOf(lockFile)?.pid === process.pid;
+      return {
+        release: () => ours() && rmSync(lockFile, { force: true }),
+        stopping: () => ours() && writeFileSync(lockFile, JSON.stringify({ ...JSON.parse(readFileSync(lockFile, 'utf8')), stopping: true })),
       };
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;

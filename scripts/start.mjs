@@ -11,13 +11,13 @@ const log = (message) => console.log(`› ${message}`);
 const env = { ...process.env, NX_DAEMON: 'false' };
 
 let dataDir = null;
-let releaseLock = () => {};
+let lock = { release: () => {}, stopping: () => {} };
 if (!env.DATABASE_URL) {
   const { defaultDataDir } = await import('./embedded-db.mjs');
   dataDir = env.PGDATA_DIR || defaultDataDir(repoRoot);
-  releaseLock = takeStartLock(lockFileOf(dataDir), env.PORT || '3000');
+  lock = await takeStartLock(lockFileOf(dataDir), env.PORT || '3000');
 }
-process.on('exit', () => releaseLock());
+process.on('exit', () => lock.release());
 
 ensureDependencies();
 
@@ -64,6 +64,7 @@ let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
+  lock.stopping(); // a start right after this Ctrl-C waits for us instead of refusing
   if (api.exitCode === null && api.signalCode === null) {
     api.kill('SIGTERM');
     await new Promise((done) => api.once('exit', done));
