@@ -1,4 +1,9 @@
-// npm run bench: speed figures as ratios against a baseline measured in the same run.
+// npm run bench: speed figures as ratios against a baseline measured in the same run, printed as
+// one table (figure, ours, baseline, ratio, goal). The city is generated once: 60 departments,
+// 400 units, 3,000 projects × 10 indicators (imported), then their monitoring and self-evaluation.
+// 0. Reads under load (autocannon, 50 connections, loopback): the target sheet, the project list,
+//    待办, the monitoring and self-evaluation lists — each against a bare Node http server answering
+//    the same rows from one pg query; the API's resident memory meanwhile.
 // 1. Save-and-validate of a 60-row target sheet (PUT over HTTP: validation, checks, row replace,
 //    audit, read-back) against a plain INSERT of the same 60 rows through pg in one transaction.
 // 2. Import of a generated 30,000-indicator xlsx (3,000 projects) over HTTP: time and the API
@@ -15,13 +20,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { ensureDependencies, repoRoot } from './ensure-deps.mjs';
 import { freePort, startEmbeddedPostgres } from './embedded-db.mjs';
+import { growCity } from './bench/city.mjs';
+import { describeLoad, load, rawServer } from './bench/load.mjs';
+import { figure, printTable } from './bench/table.mjs';
+import { generatedWorkbook } from './bench/workbook.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const env = { ...process.env, NX_DAEMON: 'false' };
@@ -112,15 +120,17 @@ try {
   const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
   const save = median(saveTimes);
   const insert = median(insertTimes);
-  console.log(`save-and-validate, 60-row sheet over HTTP: median ${save.toFixed(1)} ms, p95 ${p95(saveTimes).toFixed(1)} ms (${ROUNDS} rounds; target ≤ 50 ms)`);
-  console.log(`baseline, plain INSERT of the same 60 rows:  median ${insert.toFixed(1)} ms, p95 ${p95(insertTimes).toFixed(1)} ms`);
-  console.log(`ratio save ÷ insert: ${(save / insert).toFixed(1)}×`);
+  figure({ name: 'save-and-validate, 60-row sheet (median)', ours: `${save.toFixed(1)} ms (p95 ${p95(saveTimes).toFixed(1)})`, baseline: `plain INSERT ${insert.toFixed(1)} ms`, ratio: save / insert, goal: '≤ 5×', met: save / insert <= 5 });
 
+  const city = await growCity(database.url);
+  console.log(`city: ${city.departments} departments, ${city.units} units`);
   await benchImport(base, headers, database.url);
   await benchExport(base, headers, database.url);
+  await benchReads(base, headers, database.url);
   const roundId = await benchRound(base, database.url);
   await benchWarnings(database.url, roundId);
   await benchSelfEvaluation(base, database.url);
+  printTable();
 } finally {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
@@ -131,28 +141,6 @@ try {
     await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     await admin.end();
   }
-}
-
-/** A 项目支出绩效目标表 of 3,000 projects × 10 indicators, as a unit's spreadsheet would hold it. */
-async function generatedWorkbook() {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('项目支出绩效目标表');
-  sheet.addRow(['单位名称、项目名称', '项目年度绩效目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '指标属性', '指标内容', '分值']);
-  const shape = [
-    ['产出指标', '数量指标', '>=', '%'], ['产出指标', '数量指标', '>=', '个'], ['产出指标', '质量指标', '>=', '%'], ['产出指标', '时效指标', '<=', '天'],
-    ['产出指标', '成本指标', '<=', '万元'], ['效益指标', '社会效益', '>=', '%'], ['效益指标', '社会效益', '=', ''], ['效益指标', '可持续影响', '>=', '%'],
-    ['满意度指标', '服务对象满意度', '>=', '%'], ['满意度指标', '服务对象满意度', '>=', '%'],
-  ];
-  const rows = [];
-  for (let p = 0; p < 3000; p++) {
-    shape.forEach(([level1, level2, comparator, unit], i) => {
-      const value = unit === '' ? '有效提升' : String(80 + ((p + i) % 20));
-      const row = [i === 0 ? `基准导入项目${p + 1}` : '', i === 0 ? '按期完成项目年度任务' : '', level1, level2, `指标${i + 1}`, comparator, value, unit, unit === '' ? '定性指标' : '定量指标', '反映完成情况', '9'];
-      sheet.addRow(row);
-      rows.push(row);
-    });
-  }
-  return { content: Buffer.from(await workbook.xlsx.writeBuffer()), rows };
 }
 
 async function benchImport(base, headers, databaseUrl) {
@@ -180,20 +168,13 @@ async function benchImport(base, headers, databaseUrl) {
   const copySeconds = Number(process.hrtime.bigint() - c0) / 1e9;
   await client.end();
 
-  console.log(`import of a 30,000-indicator xlsx (3,000 projects, ${(content.length / 1024 / 1024).toFixed(1)} MB) over HTTP: ${seconds.toFixed(2)} s; API peak RSS ${peak().toFixed(0)} MB (${before.toFixed(0)} MB before) (targets ≤ 5 s, ≤ 500 MB)`);
-  console.log(`  stored ${body.projects.length} projects, ${body.indicators} indicators`);
-  console.log(`baseline, PostgreSQL COPY of the same 30,000 rows: ${copySeconds.toFixed(2)} s`);
-  console.log(`ratio import ÷ COPY: ${(seconds / copySeconds).toFixed(1)}×`);
+  console.log(`  import stored ${body.projects.length} projects, ${body.indicators} indicators (${(content.length / 1024 / 1024).toFixed(1)} MB xlsx; API RSS ${before.toFixed(0)} MB before)`);
+  figure({ name: 'import of 30,000 indicators (xlsx)', ours: `${seconds.toFixed(2)} s`, baseline: `COPY ${copySeconds.toFixed(2)} s`, ratio: seconds / copySeconds, goal: '≤ 5×', met: seconds / copySeconds <= 5 });
+  figure({ name: 'API peak RSS during the import', ours: `${peak().toFixed(0)} MB`, goal: '≤ 500 MB', met: peak() <= 500 });
 }
 
-/**
- * The list export of the unit the import filled (3,000 projects, 30,000 rows), /api/health polled
- * meanwhile; against reading the same rows from PostgreSQL.
- */
-async function benchExport(base, headers, databaseUrl) {
-  const apiPid = api.pid;
-  const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${apiPid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  const me = await (await fetch(`${base}/api/me`, { headers })).json();
+/** The list export of a unit with /api/health polled meanwhile: seconds, bytes, the slowest health answer. */
+async function timedExport(base, authorization, organizationId) {
   let done = false;
   let slowest = 0;
   const poll = (async () => {
@@ -205,21 +186,116 @@ async function benchExport(base, headers, databaseUrl) {
     }
   })();
   const t0 = process.hrtime.bigint();
-  const reply = await fetch(`${base}/api/target-tables.xlsx?fiscalYear=2026&organizationId=${me.organizationId}`, { headers: { authorization: headers.authorization } });
+  const reply = await fetch(`${base}/api/target-tables.xlsx?fiscalYear=2026&organizationId=${organizationId}`, { headers: { authorization } });
   const bytes = (await reply.arrayBuffer()).byteLength;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   done = true;
   await poll;
   if (reply.status !== 200) throw new Error(`export answered ${reply.status}`);
+  return { seconds, bytes, slowest };
+}
+
+/**
+ * The list export of the unit the import filled (3,000 projects, 30,000 rows), /api/health polled
+ * meanwhile, against reading the same rows from PostgreSQL; and of a unit of 300 projects, to see
+ * that the cost per row does not grow with the size.
+ */
+async function benchExport(base, headers, databaseUrl) {
+  const apiPid = api.pid;
+  const peak = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${apiPid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const me = await (await fetch(`${base}/api/me`, { headers })).json();
+  const big = await timedExport(base, headers.authorization, me.organizationId);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const r0 = process.hrtime.bigint();
   const { rowCount } = await client.query(`SELECT i.* FROM target_indicators i JOIN target_sheets s ON s.id = i.sheet_id JOIN projects p ON p.id = s.project_id WHERE p.unit_id = $1 AND p.fiscal_year = 2026 ORDER BY p.created_at, i.sheet_id, i.position`, [me.organizationId]);
   const readSeconds = Number(process.hrtime.bigint() - r0) / 1e9;
   await client.end();
-  console.log(`list export of the unit (${rowCount} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB) over HTTP: ${seconds.toFixed(2)} s; /api/health slowest ${slowest.toFixed(0)} ms meanwhile; API peak RSS ${peak().toFixed(0)} MB (targets ≤ 5 s, health ≤ 1 s, ≤ 500 MB)`);
-  console.log(`baseline, reading the same rows from PostgreSQL: ${readSeconds.toFixed(2)} s`);
-  console.log(`ratio export ÷ read: ${(seconds / readSeconds).toFixed(1)}×`);
+
+  // fixture, not measured: another unit's lead imports 300 projects
+  const other = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xfj.lead', password: 'Demo@2026' }) })).json();
+  const { content } = await generatedWorkbook(300, '基准小单位项目');
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(content)]), 'small.xlsx');
+  const imported = await fetch(`${base}/api/imports/target-tables?fiscalYear=2026`, { method: 'POST', headers: { authorization: `Bearer ${other.accessToken}` }, body: form });
+  if (imported.status !== 200) throw new Error(`small import answered ${imported.status}`);
+  const small = await timedExport(base, `Bearer ${other.accessToken}`, other.user.organizationId);
+  const growth = big.seconds / 10 / small.seconds;
+
+  console.log(`  export: ${rowCount} rows, ${(big.bytes / 1024 / 1024).toFixed(1)} MB; 300 projects ${small.seconds.toFixed(2)} s`);
+  figure({ name: 'list export, 30,000 rows', ours: `${big.seconds.toFixed(2)} s`, baseline: `read rows ${readSeconds.toFixed(2)} s`, ratio: big.seconds / readSeconds, goal: '≤ 5 s', met: big.seconds <= 5 });
+  figure({ name: 'export cost per row, 3,000 ÷ 300 projects', ours: `${((big.seconds / 30000) * 1e3).toFixed(3)} ms/row`, baseline: `${((small.seconds / 3000) * 1e3).toFixed(3)} ms/row`, ratio: growth, goal: '≤ 1.5× (linear)', met: growth <= 1.5 });
+  figure({ name: '/api/health during the export (slowest)', ours: `${big.slowest.toFixed(0)} ms`, goal: '≤ 1,000 ms', met: big.slowest <= 1000 });
+  figure({ name: 'API peak RSS after the export', ours: `${peak().toFixed(0)} MB`, goal: '≤ 500 MB', met: peak() <= 500 });
+}
+
+/** The API's resident memory, sampled every 200 ms while `run` runs: its peak in MB. */
+async function rssDuring(run) {
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024));
+  const timer = setInterval(sample, 200);
+  try {
+    const result = await run();
+    sample();
+    return { result, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** One read under load against its raw baseline; the throughput ratio and the p99 judged against the goals. */
+async function readFigure(name, base, appPath, headers, raw, rawPath, { ratioGoal, p99Goal = null }) {
+  const baseline = await load(raw.origin, rawPath);
+  const { result: ours, peak } = await rssDuring(() => load(base, appPath, headers));
+  if (ours.errors) throw new Error(`${name}: ${ours.errors} errors under load`);
+  const ratio = ours.rps / baseline.rps;
+  const p99Met = p99Goal === null || ours.p99 <= p99Goal;
+  figure({ name, ours: describeLoad(ours), baseline: describeLoad(baseline), ratio, goal: `≥ ${ratioGoal}×${p99Goal === null ? '' : `, p99 ≤ ${p99Goal} ms`}`, met: ratio >= ratioGoal && p99Met });
+  return peak;
+}
+
+/**
+ * The lead of the unit of 3,000 projects reads under load (50 connections): random target sheets,
+ * pages of the project list and of 待办 — each against raw pg + bare http on the same rows.
+ */
+async function benchReads(base, headers, databaseUrl) {
+  const auth = { authorization: headers.authorization };
+  const me = await (await fetch(`${base}/api/me`, { headers })).json();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const ids = (await client.query(`SELECT id FROM projects WHERE unit_id = $1 AND name LIKE '基准导入项目%'`, [me.organizationId])).rows.map((r) => r.id);
+  await client.end();
+  const pick = (i) => ids[(i * 7919) % ids.length];
+  const page = (i) => 1 + (i % 50);
+  let peak = 0;
+
+  const sheetRaw = await rawServer(
+    databaseUrl,
+    `SELECT s.version, s.status, i.id, i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.kind, i.content, i.basis, trim_scale(i.last_year_actual)::text AS "lastYearActual", trim_scale(i.weight)::text AS weight, i.scoring_rule AS "scoringRule", i.evidence
+       FROM target_sheets s JOIN target_indicators i ON i.sheet_id = s.id WHERE s.project_id = $1 ORDER BY i.position`,
+    (rows) => ({ version: rows[0]?.version, status: rows[0]?.status, indicators: rows }),
+  );
+  peak = Math.max(peak, await readFigure('target-sheet read, 50 connections', base, (i) => `/api/projects/${pick(i)}/target-sheet`, auth, sheetRaw, (i) => `/${pick(i)}`, { ratioGoal: 0.5, p99Goal: 50 }));
+  await sheetRaw.close();
+
+  const listRaw = await rawServer(
+    databaseUrl,
+    `SELECT p.id, p.name, p.code, p.fiscal_year, p.unit_id, p.category, p.funds_total::text, p.created_at, count(*) OVER () AS total
+       FROM projects p WHERE p.unit_id = '${me.organizationId}' AND p.fiscal_year = 2026 ORDER BY p.created_at DESC, p.name LIMIT 20 OFFSET ($1::int - 1) * 20`,
+    (rows) => ({ items: rows, total: Number(rows[0]?.total ?? 0) }),
+  );
+  peak = Math.max(peak, await readFigure('project list, a page of 20', base, (i) => `/api/projects?fiscalYear=2026&page=${page(i)}&pageSize=20`, auth, listRaw, (i) => `/${page(i)}`, { ratioGoal: 0.3 }));
+  await listRaw.close();
+
+  const inboxRaw = await rawServer(
+    databaseUrl,
+    `SELECT s.id, p.id AS project_id, p.name, s.status, s.updated_at, count(*) OVER () AS total
+       FROM target_sheets s JOIN projects p ON p.id = s.project_id WHERE p.unit_id = '${me.organizationId}' AND s.status = 'draft' ORDER BY s.updated_at LIMIT 20 OFFSET ($1::int - 1) * 20`,
+    (rows) => ({ items: rows, total: Number(rows[0]?.total ?? 0) }),
+  );
+  peak = Math.max(peak, await readFigure('待办, a page of 20', base, (i) => `/api/inbox?page=${page(i)}&pageSize=20`, auth, inboxRaw, (i) => `/${page(i)}`, { ratioGoal: 0.3 }));
+  await inboxRaw.close();
+  figure({ name: 'API RSS under the read load (peak)', ours: `${peak.toFixed(0)} MB`, goal: '≤ 300 MB', met: peak <= 300 });
 }
 
 /** The imported projects approved at once (fixture, not measured), then finance opens a round for all of them. */
@@ -251,9 +327,17 @@ async function benchRound(base, databaseUrl) {
   const plainSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
   const rowCount = (await client.query('SELECT count(*)::int AS n FROM monitoring_rows w JOIN monitoring_reports r ON r.id = w.report_id WHERE r.round_id = $1', [round.id])).rows[0].n;
   await client.end();
-  console.log(`open a monitoring round of ${round.reports} reports (${rowCount} rows) over HTTP: ${seconds.toFixed(2)} s (target ≤ 5 s)`);
-  console.log(`baseline, plain INSERT … SELECT of the same ${reports.rowCount} reports and their rows: ${plainSeconds.toFixed(2)} s`);
-  console.log(`ratio open ÷ plain insert: ${(seconds / plainSeconds).toFixed(1)}×`);
+  figure({ name: `open a monitoring round (${round.reports} reports, ${rowCount} rows)`, ours: `${seconds.toFixed(2)} s`, baseline: `INSERT … SELECT ${plainSeconds.toFixed(2)} s`, ratio: seconds / plainSeconds, goal: '≤ 5 s', met: seconds <= 5 });
+
+  const listRaw = await rawServer(
+    databaseUrl,
+    `SELECT r.id, r.project_id, p.name, r.status, r.colour, r.updated_at, count(*) OVER () AS total
+       FROM monitoring_reports r JOIN projects p ON p.id = r.project_id WHERE r.round_id = '${round.id}' ORDER BY p.name LIMIT 20 OFFSET ($1::int - 1) * 20`,
+    (rows) => ({ items: rows, total: Number(rows[0]?.total ?? 0) }),
+  );
+  const page = (i) => 1 + (i % 50);
+  await readFigure('monitoring reports of the round, a page of 20', base, (i) => `/api/monitoring-rounds/${round.id}/reports?page=${page(i)}&pageSize=20`, { authorization: `Bearer ${login.accessToken}` }, listRaw, (i) => `/${page(i)}`, { ratioGoal: 0.3 });
+  await listRaw.close();
   return round.id;
 }
 
@@ -272,9 +356,7 @@ async function benchWarnings(databaseUrl, roundId) {
   }
   await client.end();
   const read = [...times.slice(2)].sort((a, b) => a - b)[2];
-  console.log(`every warning and check of a ${result.reports}-report round (${result.rows} rows) in the domain: median ${result.ms.toFixed(0)} ms (target ≤ 200 ms; ${result.red} reports red)`);
-  console.log(`baseline, reading the round's rows from PostgreSQL: median ${read.toFixed(0)} ms`);
-  console.log(`ratio compute ÷ read: ${(result.ms / read).toFixed(1)}×`);
+  figure({ name: `every warning of the round in the domain (${result.rows} rows, ${result.red} red)`, ours: `${result.ms.toFixed(0)} ms`, baseline: `read rows ${read.toFixed(0)} ms`, ratio: result.ms / read, goal: '≤ 200 ms', met: result.ms <= 200 });
 }
 
 /** The year-end self-evaluation of the 3,000 approved projects: opened over HTTP, scored in the domain, and a what-if over HTTP. */
@@ -297,9 +379,7 @@ async function benchSelfEvaluation(base, databaseUrl) {
   await client.query(`INSERT INTO plain_evaluation_rows (evaluation_id, indicator_id, position, level1, level2, name, comparator, value, unit, kind, weight) SELECT e.id, (x.e->>'id')::uuid, x.n, x.e->>'level1', x.e->>'level2', x.e->>'name', x.e->>'comparator', coalesce(x.e->>'value', ''), coalesce(x.e->>'unit', ''), x.e->>'kind', nullif(x.e->>'weight', '')::numeric FROM plain_evaluations e JOIN document_versions v ON v.id = e.sheet_version_id, LATERAL jsonb_array_elements(v.snapshot->'indicators') WITH ORDINALITY AS x(e, n)`);
   await client.query('COMMIT');
   const plainSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
-  console.log(`open the year-end self-evaluation of ${opened.evaluations} projects over HTTP: ${openSeconds.toFixed(2)} s`);
-  console.log(`baseline, plain INSERT … SELECT of the same evaluations and their rows: ${plainSeconds.toFixed(2)} s`);
-  console.log(`ratio open ÷ plain insert: ${(openSeconds / plainSeconds).toFixed(1)}×`);
+  figure({ name: `open the self-evaluation (${opened.evaluations} projects)`, ours: `${openSeconds.toFixed(2)} s`, baseline: `INSERT … SELECT ${plainSeconds.toFixed(2)} s`, ratio: openSeconds / plainSeconds, goal: '≤ 5 s', met: openSeconds <= 5 });
 
   // fixture, not measured: every lead has filed, some short of their targets
   await client.query(`UPDATE self_evaluation_rows r SET actual = CASE WHEN r.value ~ '^[0-9.]+$' THEN (r.value::numeric * (0.7 + (r.position % 5) * 0.15))::text ELSE r.value END FROM self_evaluations e WHERE e.id = r.evaluation_id AND e.fiscal_year = 2026`);
@@ -316,8 +396,8 @@ async function benchSelfEvaluation(base, databaseUrl) {
   const run = spawnSync('npx', ['ts-node', '--transpile-only', '--compilerOptions', '{"module":"commonjs","moduleResolution":"node"}', join(repoRoot, 'scripts', 'bench-scoring.ts')], { cwd: repoRoot, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bench-scoring failed: ${run.stderr}`);
   const domain = JSON.parse(run.stdout.trim().split('\n').at(-1));
-  console.log(`every score, check and flag of ${domain.evaluations} self-evaluations (${domain.rows} rows) in the domain: median ${domain.scoringMs.toFixed(0)} ms (target ≤ 1 s)`);
-  console.log(`what-if of the same ${domain.evaluations} under another profile in the domain: median ${domain.whatIfMs.toFixed(0)} ms (target ≤ 2 s; ${domain.changes} changes)`);
+  figure({ name: `every score, check and flag of ${domain.evaluations} self-evaluations (domain)`, ours: `${domain.scoringMs.toFixed(0)} ms`, baseline: `read rows ${read.toFixed(0)} ms`, ratio: domain.scoringMs / read, goal: '≤ 1 s', met: domain.scoringMs <= 1000 });
+  figure({ name: 'what-if of all of them under another profile (domain)', ours: `${domain.whatIfMs.toFixed(0)} ms`, goal: '≤ 2 s', met: domain.whatIfMs <= 2000 });
 
   const profiles = await (await fetch(`${base}/api/settings-profiles`, { headers })).json();
   const created = await (await fetch(`${base}/api/settings-profiles`, { method: 'POST', headers, body: JSON.stringify({ profile: { ...profiles[0].profile, name: `基准测试方案 ${Date.now()}`, reverseRule: 'linear', overshootThreshold: '1.3' } }) })).json();
@@ -332,7 +412,15 @@ async function benchSelfEvaluation(base, databaseUrl) {
     if (i > 0) whatIfTimes.push(Number(process.hrtime.bigint() - w0) / 1e6);
   }
   const overHttp = [...whatIfTimes].sort((a, b) => a - b)[1];
-  console.log(`what-if of the year's ${opened.evaluations} self-evaluations over HTTP: median ${overHttp.toFixed(0)} ms (target ≤ 2 s; ${changes} changes)`);
-  console.log(`baseline, reading the year's self-evaluation rows from PostgreSQL: median ${read.toFixed(0)} ms`);
-  console.log(`ratio scoring ÷ read: ${(domain.scoringMs / read).toFixed(1)}×; what-if over HTTP ÷ read: ${(overHttp / read).toFixed(1)}×`);
+  figure({ name: `what-if over HTTP (${changes} changes)`, ours: `${overHttp.toFixed(0)} ms`, baseline: `read rows ${read.toFixed(0)} ms`, ratio: overHttp / read, goal: '≤ 2 s', met: overHttp <= 2000 });
+
+  const listRaw = await rawServer(
+    databaseUrl,
+    `SELECT e.id, e.project_id, p.name, e.status, e.total::text, e.grade, e.updated_at, count(*) OVER () AS total
+       FROM self_evaluations e JOIN projects p ON p.id = e.project_id WHERE e.fiscal_year = 2026 ORDER BY p.name LIMIT 20 OFFSET ($1::int - 1) * 20`,
+    (rows) => ({ items: rows, total: Number(rows[0]?.total ?? 0) }),
+  );
+  const page = (i) => 1 + (i % 50);
+  await readFigure('self-evaluation list, a page of 20', base, (i) => `/api/self-evaluations?fiscalYear=2026&page=${page(i)}&pageSize=20`, { authorization: headers.authorization }, listRaw, (i) => `/${page(i)}`, { ratioGoal: 0.3 });
+  await listRaw.close();
 }

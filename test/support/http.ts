@@ -10,7 +10,7 @@ export interface Reply<T = any> {
 export class Client {
   constructor(
     readonly base: string,
-    private token: string | null = null,
+    public token: string | null = null,
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {

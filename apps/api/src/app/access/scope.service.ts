@@ -3,7 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { SessionUser } from '@pm/api-contract';
 import { canRead, canWrite, Scope, scopeOf } from '@pm/domain';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { Cached, ChangeFeed } from '../database/change-feed.service';
 import { Organization } from '../organizations/organization.entity';
+
+/** The organisation tree as held in memory, with each role-and-organisation's scope worked out once. */
+interface Tree {
+  nodes: { id: string; parentId: string | null }[];
+  parentOf: Map<string, string | null>;
+  scopes: Map<string, Scope>;
+}
 
 /**
  * The one place that turns a user into the organisations they may read and write
@@ -13,11 +21,25 @@ import { Organization } from '../organizations/organization.entity';
  */
 @Injectable()
 export class ScopeService {
-  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+  private readonly tree: Cached<Tree>;
 
+  constructor(@InjectRepository(Organization) organizations: Repository<Organization>, feed: ChangeFeed) {
+    this.tree = new Cached(feed, ['organizations'], async () => {
+      const nodes = await organizations.find({ select: { id: true, parentId: true } });
+      return { nodes, parentOf: new Map(nodes.map((n) => [n.id, n.parentId])), scopes: new Map() };
+    });
+  }
+
+  /** The user's scope, from the tree in memory (reloaded when any organisation changes). */
   async of(user: SessionUser): Promise<Scope> {
-    const nodes = await this.organizations.find({ select: { id: true, parentId: true } });
-    return scopeOf(user, nodes);
+    const tree = await this.tree.get();
+    const key = `${user.role}:${user.organizationId}`;
+    let scope = tree.scopes.get(key);
+    if (!scope) {
+      scope = scopeOf(user, tree.nodes);
+      tree.scopes.set(key, scope);
+    }
+    return scope;
   }
 
   /** Limits a query to rows whose organisation column the user may read. */
@@ -43,8 +65,7 @@ export class ScopeService {
   async departmentOf(user: SessionUser): Promise<string | null> {
     if (user.role === 'department_reviewer') return user.organizationId;
     if (user.role !== 'project_lead') return null;
-    const unit = await this.organizations.findOneBy({ id: user.organizationId });
-    return unit?.parentId ?? null;
+    return (await this.tree.get()).parentOf.get(user.organizationId) ?? null;
   }
 
   async assertReadable(user: SessionUser, organizationId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ChangeFeed } from './change-feed.service';
 import { dataSourceOptions } from './typeorm-options';
 
 @Global()
@@ -11,5 +12,7 @@ import { dataSourceOptions } from './typeorm-options';
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
     }),
   ],
+  providers: [ChangeFeed],
+  exports: [ChangeFeed],
 })
 export class DatabaseModule {}

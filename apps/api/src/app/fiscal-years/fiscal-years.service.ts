@@ -5,6 +5,7 @@ import { hasPermission } from '@pm/domain';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { ChangeFeed } from '../database/change-feed.service';
 import { SettingsService } from '../settings/settings.service';
 import { FiscalYear } from './fiscal-year.entity';
 
@@ -22,6 +23,7 @@ export class FiscalYearsService {
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async list(): Promise<FiscalYearDto[]> {
@@ -31,7 +33,9 @@ export class FiscalYearsService {
   async create(year: number, actor: SessionUser): Promise<FiscalYearDto> {
     if (await this.years.existsBy({ year })) throw badRequest(`${year} 年度已存在`, [{ field: 'year', message: '年度已存在' }]);
     const profileId = await this.settings.defaultProfileId();
-    return toDto(await this.years.save(this.years.create({ year, status: 'open', profileId, createdBy: actor.id, updatedBy: actor.id })));
+    const created = await this.years.save(this.years.create({ year, status: 'open', profileId, createdBy: actor.id, updatedBy: actor.id }));
+    this.feed.changed('fiscal_years');
+    return toDto(created);
   }
 
   /**
@@ -57,6 +61,7 @@ export class FiscalYearsService {
       await this.audit.record(db, actor, changes.map((k) => ({ entity: 'fiscal_year', entityId: yearEntityId(year), organizationId: null, action: 'update', field: `${year} 年度 ${FIELD_LABELS[k]}`, oldValue: before[k] ?? null, newValue: found[k] ?? null })));
       return result;
     });
+    this.feed.changed('fiscal_years');
     return toDto(saved);
   }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CreateOrganizationRequest, OrganizationDto, SessionUser, UpdateOrganizationRequest } from '@pm/api-contract';
 import { parentProblem } from '@pm/domain';
 import { Repository } from 'typeorm';
+import { ChangeFeed } from '../database/change-feed.service';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
 import { Organization } from './organization.entity';
@@ -20,6 +21,7 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly scope: ScopeService,
+    private readonly feed: ChangeFeed,
   ) {}
 
   /** The organisations the user may see: finance and admin all, a department its subtree, a unit itself. */
@@ -45,6 +47,7 @@ export class OrganizationsService {
         updatedBy: actor.id,
       }),
     );
+    this.feed.changed('organizations');
     return toDto(saved);
   }
 
@@ -57,7 +60,9 @@ export class OrganizationsService {
     }
     if (body.code !== undefined) organization.code = body.code?.trim() || null;
     organization.updatedBy = actor.id;
-    return toDto(await this.organizations.save(organization));
+    const saved = await this.organizations.save(organization);
+    this.feed.changed('organizations');
+    return toDto(saved);
   }
 
   private async assertNameFree(name: string, parentId: string | null): Promise<void> {

@@ -73,7 +73,11 @@ export class ProjectsService {
 
   /** The project when the user may read it; 404 otherwise, so existence is not disclosed. */
   async findVisible(user: SessionUser, id: string): Promise<Project> {
-    const project = await this.projects.findOneBy({ id });
+    return this.assertVisible(user, await this.projects.findOneBy({ id }));
+  }
+
+  /** The project when the user may see it; 404 when it does not exist or is out of scope. */
+  async assertVisible<P extends Project>(user: SessionUser, project: P | null | undefined): Promise<P> {
     if (!project) throw new NotFoundException('未找到该项目，或您无权查看');
     await this.scope.assertReadable(user, project.unitId);
     return project;

@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE, profileProblems, SettingsProfile } from '@pm/domain';
 import { DataSource, Not, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { CachedMap, ChangeFeed } from '../database/change-feed.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { SettingsProfileRecord } from './settings-profile.entity';
 
@@ -18,12 +19,18 @@ function parametersOf(profile: SettingsProfile): Omit<SettingsProfile, 'name'> {
 /** The rules of a fiscal year come from its profile; a year without one uses the default profile. */
 @Injectable()
 export class SettingsService {
+  /** Each year's profile as read last, frozen (shared by every request) until a profile or a year changes. */
+  private readonly yearProfiles: CachedMap<number, SettingsProfile>;
+
   constructor(
+    private readonly feed: ChangeFeed,
     @InjectRepository(SettingsProfileRecord) private readonly profiles: Repository<SettingsProfileRecord>,
     @InjectRepository(FiscalYear) private readonly years: Repository<FiscalYear>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.yearProfiles = new CachedMap(feed, ['settings_profiles', 'fiscal_years'], async (year) => deepFreeze(await this.loadProfileForYear(year)));
+  }
 
   async profile(id: string): Promise<SettingsProfile> {
     const found = await this.profiles.findOneBy({ id });
@@ -39,6 +46,7 @@ export class SettingsService {
       await this.audit.record(db, user, [{ entity: 'settings_profile', entityId: saved.id, organizationId: null, action: 'create', field: '参数方案', newValue: clean.name }]);
       return saved.id;
     });
+    this.feed.changed('settings_profiles');
     return this.dto(id);
   }
 
@@ -56,6 +64,7 @@ export class SettingsService {
       await db.update(SettingsProfileRecord, { id }, { name: clean.name, parameters: parametersOf(clean), updatedBy: user.id });
       await this.audit.record(db, user, changed.map((k) => ({ entity: 'settings_profile', entityId: id, organizationId: null, action: 'update', field: k, oldValue: JSON.stringify(before[k]).slice(0, 500), newValue: JSON.stringify(clean[k]).slice(0, 500) })));
     });
+    this.feed.changed('settings_profiles');
     return this.dto(id);
   }
 
@@ -87,7 +96,11 @@ export class SettingsService {
     return fallback ? { id: fallback.id, profile: toProfile(fallback) } : { id: null, profile: DEFAULT_PROFILE };
   }
 
-  async profileForYear(year: number): Promise<SettingsProfile> {
+  profileForYear(year: number): Promise<SettingsProfile> {
+    return this.yearProfiles.get(year);
+  }
+
+  private async loadProfileForYear(year: number): Promise<SettingsProfile> {
     const fiscalYear = await this.years.findOne({ where: { year }, relations: { profile: true } });
     if (fiscalYear?.profile) return toProfile(fiscalYear.profile);
     const fallback = await this.profiles.findOneBy({ isDefault: true });
@@ -101,4 +114,12 @@ export class SettingsService {
   async assertExists(id: string): Promise<void> {
     if (!(await this.profiles.existsBy({ id }))) throw new NotFoundException('未找到该参数方案');
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

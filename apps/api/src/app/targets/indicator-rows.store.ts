@@ -32,6 +32,30 @@ const COLUMNS: Column[] = [
   ['evidence', 'text', (r) => r.evidence ?? ''],
 ];
 
+/** A row as it is read (TargetIndicatorDto): decimals as PostgreSQL prints them, without trailing zeros. */
+const READ_FIELDS: [key: keyof TargetIndicatorDto, sql: string][] = [
+  ['id', 'i.id'],
+  ['level1', 'i.level1'],
+  ['level2', 'i.level2'],
+  ['name', 'i.name'],
+  ['comparator', 'i.comparator'],
+  ['value', 'i.value'],
+  ['unit', 'i.unit'],
+  ['kind', 'i.kind'],
+  ['content', 'i.content'],
+  ['basis', 'i.basis'],
+  ['lastYearActual', 'trim_scale(i.last_year_actual)::text'],
+  ['weight', 'trim_scale(i.weight)::text'],
+  ['scoringRule', 'i.scoring_rule'],
+  ['evidence', 'i.evidence'],
+];
+
+/** SQL for the rows of the sheet `sheetId` (an SQL expression) as one JSON array in order, for a read that is one query. */
+export function rowsAsJson(sheetId: string): string {
+  const fields = READ_FIELDS.map(([key, sql]) => `'${key}', ${sql}`).join(', ');
+  return `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY i.position), '[]'::json) FROM target_indicators i WHERE i.sheet_id = ${sheetId})`;
+}
+
 /**
  * The rows of target sheets. A write keeps each indicator's identity: rows that carry their id are
  * updated in place, rows without one are inserted, rows left out are deleted — set-based, a few
@@ -47,10 +71,9 @@ export class IndicatorRowsStore {
     const bySheet = new Map<string, TargetIndicatorDto[]>();
     if (sheetIds.length === 0) return bySheet;
     // Plain rows, decimals as PostgreSQL prints them without trailing zeros: an export reads 30,000 of them at once.
+    const fields = READ_FIELDS.map(([key, sql]) => `${sql} AS "${key}"`).join(', ');
     const rows: (TargetIndicatorDto & { sheetId: string })[] = await db.query(
-      `SELECT id, sheet_id AS "sheetId", level1, level2, name, comparator, value, unit, kind, content, basis,
-              trim_scale(last_year_actual)::text AS "lastYearActual", trim_scale(weight)::text AS weight, scoring_rule AS "scoringRule", evidence
-         FROM target_indicators WHERE sheet_id = ANY($1::uuid[]) ORDER BY sheet_id, position`,
+      `SELECT i.sheet_id AS "sheetId", ${fields} FROM target_indicators i WHERE i.sheet_id = ANY($1::uuid[]) ORDER BY i.sheet_id, i.position`,
       [sheetIds],
     );
     for (const { sheetId, ...row } of rows) {

@@ -12,7 +12,7 @@ import { DocumentVersion } from '../review/document-version.entity';
 import { ReviewHistory } from '../review/review-history.service';
 import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
 import { SettingsService } from '../settings/settings.service';
-import { IndicatorRowsStore } from './indicator-rows.store';
+import { IndicatorRowsStore, rowsAsJson } from './indicator-rows.store';
 import { SheetSnapshot } from './sheet-snapshot';
 import { TargetSheetKind } from './target-sheet.kind';
 import { TargetSheet } from './target-sheet.entity';
@@ -34,11 +34,20 @@ export class TargetSheetsService {
     readonly kind: TargetSheetKind,
   ) {}
 
+  /** The project, its sheet, the sheet's rows and the in-force version's number in one query. */
   async read(user: SessionUser, projectId: string): Promise<TargetSheetDto> {
-    const project = await this.projects.findVisible(user, projectId);
-    const sheet = await this.sheets.findOneBy({ projectId });
-    const rows = sheet ? await this.rows.rowsOf(this.dataSource.manager, sheet.id) : [];
-    return this.describe(user, project, sheet, rows);
+    const { entities, raw } = await this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoinAndMapOne('p.sheet', TargetSheet, 's', 's.project_id = p.id')
+      .leftJoin(DocumentVersion, 'v', 'v.id = s.in_force_version_id')
+      .addSelect('v.number', 'in_force_number')
+      .addSelect(rowsAsJson('s.id'), 'indicator_rows')
+      .where('p.id = :projectId', { projectId })
+      .getRawAndEntities<{ in_force_number: number | null; indicator_rows: TargetIndicatorDto[] }>();
+    const project = await this.projects.assertVisible(user, entities[0] as (Project & { sheet?: TargetSheet }) | undefined);
+    const sheet = project.sheet ?? null;
+    return this.describe(user, project, sheet, sheet ? raw[0].indicator_rows : [], raw[0].in_force_number);
   }
 
   /** Saves the whole sheet in one transaction: rows keep their ids; 409 when `version` is stale or the chain does not let this user edit now. */
@@ -106,7 +115,7 @@ export class TargetSheetsService {
     await this.audit.record(db, user, changes);
   }
 
-  private async describe(user: SessionUser, project: Project, sheet: TargetSheet | null, rows: TargetIndicatorDto[]): Promise<TargetSheetDto> {
+  private async describe(user: SessionUser, project: Project, sheet: TargetSheet | null, rows: TargetIndicatorDto[], inForceVersion: number | null): Promise<TargetSheetDto> {
     const profile = await this.settings.profileForYear(project.fiscalYear);
     const levelWeights = sheet?.levelWeights ?? {};
     let sinceReturn: TargetSheetDto['sinceReturn'] = null;
@@ -116,7 +125,6 @@ export class TargetSheetsService {
       const changes = diffRows((returned.snapshot as SheetSnapshot).indicators, rows);
       sinceReturn = { comment: returned.comment, rowComments: rowCommentsNow(returned, rows, changes), changes };
     }
-    const inForce = await this.history.byId(sheet?.inForceVersionId ?? null);
     return {
       projectId: project.id,
       version: sheet?.version ?? 0,
@@ -127,7 +135,7 @@ export class TargetSheetsService {
       levelWeights,
       checks: checkSheet(rows, profile, levelWeights),
       sinceReturn,
-      inForceVersion: inForce?.number ?? null,
+      inForceVersion: inForceVersion ?? null,
       profile,
       actions: await this.runner.actionsFor(user, this.kind, project, sheet),
       adjustmentSource: sheet?.isAdjustment ? sheet.adjustmentSource : null,

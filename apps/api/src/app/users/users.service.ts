@@ -6,6 +6,7 @@ import { passwordProblem, Role, roleOrganizationProblem } from '@pm/domain';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import { badRequest } from '../common/api-error';
+import { ChangeFeed } from '../database/change-feed.service';
 import { SessionsService } from '../auth/sessions/sessions.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from './user.entity';
@@ -30,6 +31,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly sessions: SessionsService,
+    private readonly feed: ChangeFeed,
   ) {}
 
   async list(query: { q?: string; page?: number; pageSize?: number }): Promise<Page<UserDto>> {
@@ -82,6 +84,7 @@ export class UsersService {
       updatedBy: actor.id,
     });
     const saved = await this.users.save(user);
+    this.feed.changed('users');
     // a disabled account is signed out everywhere at once
     if (saved.disabled) await this.sessions.revokeAllOf(saved.id);
     return toDto({ ...saved, organizationName: organization.name });

@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CachedMap, ChangeFeed } from '../../database/change-feed.service';
 import { User } from '../../users/user.entity';
 
-/** Sessions live in PostgreSQL, so every API process agrees on which have ended. */
+/**
+ * Sessions live in PostgreSQL, so every API process agrees on which have ended; each process holds
+ * the open ones it has seen in memory until PostgreSQL announces that a session or a user changed.
+ */
 @Injectable()
 export class SessionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly openSessions: CachedMap<string, { user: User; expiresAt: number } | null>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
+    this.openSessions = new CachedMap(feed, ['sessions', 'users'], (sessionId) => this.load(sessionId));
+  }
 
   async open(userId: string, hours: number, address: string, userAgent: string): Promise<string> {
     // a sign-in is a good moment to forget sessions long over
@@ -18,23 +29,34 @@ export class SessionsService {
     return row.id as string;
   }
 
-  /** The session's user while the session is open: one query per request. */
+  /** The session's user while the session is open and the user enabled. */
   async userOf(sessionId: string, userId: string): Promise<User | null> {
-    return this.dataSource
+    const open = await this.openSessions.get(sessionId);
+    if (!open || open.user.id !== userId || open.expiresAt <= Date.now()) return null;
+    return open.user;
+  }
+
+  private async load(sessionId: string): Promise<{ user: User; expiresAt: number } | null> {
+    const row = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .innerJoin('sessions', 's', 's.user_id = u.id AND s.id = :sessionId AND s.revoked_at IS NULL AND s.expires_at > now()', { sessionId })
-      .where('u.id = :userId AND NOT u.disabled', { userId })
-      .getOne();
+      .addSelect('s.expires_at', 'expires_at')
+      .where('NOT u.disabled')
+      .getRawAndEntities();
+    const user = row.entities[0];
+    return user ? { user, expiresAt: new Date(row.raw[0].expires_at).getTime() } : null;
   }
 
   async revoke(sessionId: string): Promise<void> {
     await this.dataSource.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+    this.feed.changed('sessions');
   }
 
   /** Every open session of a user: a password reset, a disabled account. */
   async revokeAllOf(userId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
     const [, count] = await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()', [userId]);
+    this.feed.changed('sessions');
     return Number(count ?? 0);
   }
 }
