@@ -69,10 +69,10 @@ describe('caches follow PostgreSQL', () => {
   it('trusts nothing it holds while it cannot hear PostgreSQL, and listens again when it can', async () => {
     const lead = await new Client(second.url).as('zfb.lead');
     expect((await lead.get('/api/me')).status).toBe(200);
-    const feeds = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'pm-change-feed'`)).rows as { pid: number }[];
+    const feeds = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'pm-change-feed' AND datname = current_database()`)).rows as { pid: number }[];
     const before = await feeds();
     expect(before).toHaveLength(2);
-    await db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', ['pm-change-feed']);
+    await db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', ['pm-change-feed']);
     await new Promise((r) => setTimeout(r, 200)); // the processes notice the lost connection; they try again after a second
     // a session revoked while no process listens is still refused at once: nothing is served from memory
     expect((await lead.get('/api/me')).status).toBe(200);

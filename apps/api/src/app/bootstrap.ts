@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { BufferedJsonLogger } from './common/buffered-logger';
 import { installRequestParsing } from './common/request-body';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -17,7 +18,7 @@ import { SeedService } from './seed/seed.service';
  * the seed runs before the app answers.
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
-  const logger = options.logs === false ? false : new ConsoleLogger({ json: true, colors: false });
+  const logger = options.logs === false ? false : new BufferedJsonLogger();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');

@@ -23,6 +23,7 @@ import { SelfEvaluationRow } from '../self-evaluation/self-evaluation-row.entity
 import { SelfEvaluation } from '../self-evaluation/self-evaluation.entity';
 import { LoginFailure } from '../auth/sessions/login-failure.entity';
 import { Session } from '../auth/sessions/session.entity';
+import { preparingPg } from './preparing-pg';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation, Session, LoginFailure];
@@ -38,6 +39,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'all',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
+    driver: preparingPg,
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

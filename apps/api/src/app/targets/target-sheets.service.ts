@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ReviewRequest, RowCommentDto, SaveTargetSheetRequest, SessionUser, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
-import { ChainAction, checkSheet, diffRows, fundSplitProblem, RowChange } from '@pm/domain';
+import { ChainAction, diffRows, fundSplitProblem, RowChange } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditChange, AuditService } from '../audit/audit.service';
@@ -13,6 +13,7 @@ import { ReviewHistory } from '../review/review-history.service';
 import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
 import { SettingsService } from '../settings/settings.service';
 import { IndicatorRowsStore, rowsAsJson } from './indicator-rows.store';
+import { SheetChecksCache } from './sheet-checks.cache';
 import { SheetSnapshot } from './sheet-snapshot';
 import { TargetSheetKind } from './target-sheet.kind';
 import { TargetSheet } from './target-sheet.entity';
@@ -22,6 +23,8 @@ export type SheetTransition = Extract<ChainAction, 'submit' | 'approve' | 'retur
 /** Reading, saving and moving a project's target sheet along the review chain. */
 @Injectable()
 export class TargetSheetsService {
+  private readonly checks = new SheetChecksCache();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TargetSheet) private readonly sheets: Repository<TargetSheet>,
@@ -34,20 +37,29 @@ export class TargetSheetsService {
     readonly kind: TargetSheetKind,
   ) {}
 
-  /** The project, its sheet, the sheet's rows and the in-force version's number in one query. */
+  /**
+   * The project, its sheet, the sheet's rows and the in-force version's number: one statement,
+   * prepared once per connection (the read every screen of the sheet makes).
+   */
   async read(user: SessionUser, projectId: string): Promise<TargetSheetDto> {
-    const { entities, raw } = await this.dataSource
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .leftJoinAndMapOne('p.sheet', TargetSheet, 's', 's.project_id = p.id')
-      .leftJoin(DocumentVersion, 'v', 'v.id = s.in_force_version_id')
-      .addSelect('v.number', 'in_force_number')
-      .addSelect(rowsAsJson('s.id'), 'indicator_rows')
-      .where('p.id = :projectId', { projectId })
-      .getRawAndEntities<{ in_force_number: number | null; indicator_rows: TargetIndicatorDto[] }>();
-    const project = await this.projects.assertVisible(user, entities[0] as (Project & { sheet?: TargetSheet }) | undefined);
-    const sheet = project.sheet ?? null;
-    return this.describe(user, project, sheet, sheet ? raw[0].indicator_rows : [], raw[0].in_force_number);
+    const [found]: SheetReadRow[] = await this.dataSource.query(SHEET_READ, [projectId]);
+    const project = await this.projects.assertVisible(user, found ? Object.assign(new Project(), { id: found.id, unitId: found.unit_id, fiscalYear: found.fiscal_year }) : null);
+    const sheet = found.sheet_id
+      ? Object.assign(new TargetSheet(), {
+          id: found.sheet_id,
+          projectId,
+          version: found.version,
+          status: found.status,
+          isAdjustment: found.is_adjustment,
+          notFitForBudget: found.not_fit_for_budget,
+          levelWeights: found.level_weights,
+          adjustmentSource: found.adjustment_source,
+          returnedVersionId: found.returned_version_id,
+          inForceVersionId: found.in_force_version_id,
+          submittedBy: found.submitted_by,
+        })
+      : null;
+    return this.describe(user, project, sheet, sheet ? found.indicator_rows : [], found.in_force_number);
   }
 
   /** Saves the whole sheet in one transaction: rows keep their ids; 409 when `version` is stale or the chain does not let this user edit now. */
@@ -133,7 +145,7 @@ export class TargetSheetsService {
       notFitForBudget: sheet?.notFitForBudget ?? false,
       indicators: rows,
       levelWeights,
-      checks: checkSheet(rows, profile, levelWeights),
+      checks: this.checks.of(sheet, rows, profile, levelWeights),
       sinceReturn,
       inForceVersion: inForceVersion ?? null,
       profile,
@@ -142,6 +154,34 @@ export class TargetSheetsService {
     };
   }
 }
+
+/** What the read statement answers: the project's keys and the sheet's state (nulls when it has no sheet yet). */
+interface SheetReadRow {
+  id: string;
+  unit_id: string;
+  fiscal_year: number;
+  sheet_id: string | null;
+  version: number;
+  status: TargetSheet['status'];
+  is_adjustment: boolean;
+  not_fit_for_budget: boolean;
+  level_weights: TargetSheet['levelWeights'];
+  adjustment_source: TargetSheet['adjustmentSource'];
+  returned_version_id: string | null;
+  in_force_version_id: string | null;
+  submitted_by: string | null;
+  in_force_number: number | null;
+  indicator_rows: TargetIndicatorDto[];
+}
+
+const SHEET_READ = `/* prepare:target-sheet-read */
+  SELECT p.id, p.unit_id, p.fiscal_year, s.id AS sheet_id, s.version, s.status, s.is_adjustment, s.not_fit_for_budget, s.level_weights,
+         s.adjustment_source, s.returned_version_id, s.in_force_version_id, s.submitted_by, v.number AS in_force_number,
+         ${rowsAsJson('s.id')} AS indicator_rows
+    FROM projects p
+    LEFT JOIN target_sheets s ON s.project_id = p.id
+    LEFT JOIN document_versions v ON v.id = s.in_force_version_id
+   WHERE p.id = $1`;
 
 /** The reviewer's row comments where their indicators are now, resolved once the indicator was changed or removed. */
 function rowCommentsNow(returned: DocumentVersion, rows: TargetIndicatorDto[], changes: RowChange[]): RowCommentDto[] {
