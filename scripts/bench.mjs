@@ -280,8 +280,9 @@ async function benchReads(base, headers, databaseUrl) {
 
   const listRaw = await rawServer(
     databaseUrl,
-    `SELECT p.id, p.name, p.code, p.fiscal_year, p.unit_id, p.category, p.funds_total::text, p.created_at, count(*) OVER () AS total
-       FROM projects p WHERE p.unit_id = '${me.organizationId}' AND p.fiscal_year = 2026 ORDER BY p.created_at DESC, p.name LIMIT 20 OFFSET ($1::int - 1) * 20`,
+    `SELECT p.id, p.name, p.code, p.fiscal_year, p.unit_id, o.name AS unit_name, p.category, p.funds_total::text, p.created_at, count(*) OVER () AS total
+       FROM projects p JOIN organizations o ON o.id = p.unit_id WHERE p.unit_id = '${me.organizationId}' AND p.fiscal_year = 2026
+      ORDER BY p.fiscal_year DESC, o.name, p.name LIMIT 20 OFFSET ($1::int - 1) * 20`,
     (rows) => ({ items: rows, total: Number(rows[0]?.total ?? 0) }),
   );
   peak = Math.max(peak, await readFigure('project list, a page of 20', base, (i) => `/api/projects?fiscalYear=2026&page=${page(i)}&pageSize=20`, auth, listRaw, (i) => `/${page(i)}`, { ratioGoal: 0.3 }));

@@ -20,6 +20,8 @@ interface Slot<J, R> {
   worker: Worker;
   job: Job<J, R> | null;
   timer: NodeJS.Timeout | null;
+  /** Set while the worker waits for work: when it fires the worker goes, and its heap with it. */
+  idle: NodeJS.Timeout | null;
 }
 
 export interface WorkerPoolOptions {
@@ -36,9 +38,12 @@ export interface WorkerPoolOptions {
 /**
  * Heavy, synchronous work (reading an uploaded workbook, building one) in worker threads, so the
  * event loop keeps answering everyone else. Each job gets a time limit and each worker a heap
- * limit: a hostile file costs its own request, never the process. Idle workers are unref'd.
+ * limit: a hostile file costs its own request, never the process. Idle workers are unref'd and
+ * retired after a few seconds, so a big import or export does not leave its memory held.
  * Works from the webpack bundle (a `.js` entry beside main.js) and from TypeScript sources in tests.
  */
+const IDLE_MS = 5000;
+
 export class WorkerPool<J, R> {
   private readonly slots: Slot<J, R>[] = [];
   private readonly queue: Job<J, R>[] = [];
@@ -74,6 +79,8 @@ export class WorkerPool<J, R> {
       if (!slot) return;
       const job = this.queue.shift() as Job<J, R>;
       slot.job = job;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       slot.worker.ref();
       slot.timer = setTimeout(() => this.fail(slot as Slot<J, R>, new WorkerJobFailed('timeout')), this.options.timeoutMs);
       slot.worker.postMessage(job.payload, job.transfer);
@@ -82,7 +89,7 @@ export class WorkerPool<J, R> {
 
   private spawn(): Slot<J, R> {
     const worker = startWorker(this.file, this.options.maxHeapMb);
-    const slot: Slot<J, R> = { worker, job: null, timer: null };
+    const slot: Slot<J, R> = { worker, job: null, timer: null, idle: null };
     worker.on('message', (message: { result?: R; error?: unknown }) => {
       const job = slot.job;
       this.release(slot);
@@ -103,6 +110,17 @@ export class WorkerPool<J, R> {
     slot.timer = null;
     slot.job = null;
     slot.worker.unref();
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = setTimeout(() => this.retire(slot), IDLE_MS);
+    slot.idle.unref();
+  }
+
+  private retire(slot: Slot<J, R>): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || slot.job) return;
+    this.slots.splice(index, 1);
+    slot.worker.removeAllListeners('exit');
+    void slot.worker.terminate();
   }
 
   /** The slot's job fails and its worker goes; the next job gets a fresh one. */
@@ -112,6 +130,7 @@ export class WorkerPool<J, R> {
     this.slots.splice(index, 1);
     const job = slot.job;
     this.release(slot);
+    if (slot.idle) clearTimeout(slot.idle);
     void slot.worker.terminate();
     job?.reject(error);
     if (!this.closed) this.dispatch();

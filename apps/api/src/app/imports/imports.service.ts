@@ -38,6 +38,9 @@ const fundsOf = (imported: ImportedProject) =>
  * new projects created, drafts replaced, approved sheets given an adjustment draft. All or nothing:
  * the plan is made and checked first, then applied in one transaction.
  */
+/** Projects in one import from which the tables' statistics are refreshed at once. */
+const BIG_IMPORT = 500;
+
 @Injectable()
 export class ImportsService {
   constructor(
@@ -89,7 +92,10 @@ export class ImportsService {
       );
     }
     if (options.dryRun) return result;
-    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, planned.filter((p) => p.plan.action !== 'unchanged')));
+    const applied = planned.filter((p) => p.plan.action !== 'unchanged');
+    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, applied));
+    // thousands of new rows at once: the planner's statistics would be minutes behind (autovacuum), and lists sorted on stale ones cost several times as much
+    if (applied.length >= BIG_IMPORT) await this.dataSource.query('ANALYZE projects, target_sheets, target_indicators');
     return result;
   }
 

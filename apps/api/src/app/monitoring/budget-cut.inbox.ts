@@ -27,7 +27,7 @@ export class BudgetCutInbox extends ChainInboxSource {
     const states = await this.awaiting(user, BUDGET_CUT_CHAIN, query, 'c.unit_id');
     if (states.length === 0) return { items: [], total: 0 };
     query.andWhere('c.status = ANY(:states)', { states });
-    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('c.updated_at', 'ASC').limit(limit).getRawMany<{ id: string; report_id: string; project_id: string; project_name: string; unit_name: string; fiscal_year: number; status: BudgetCutStatus; since: Date }>()]);
+    const { rows, total } = await this.firstRows<{ id: string; report_id: string; project_id: string; project_name: string; unit_name: string; fiscal_year: number; status: BudgetCutStatus; since: Date }>(query.orderBy('c.updated_at', 'ASC'), limit);
     return {
       total,
       items: rows.map((r) => ({

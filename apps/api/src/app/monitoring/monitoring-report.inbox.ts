@@ -58,7 +58,7 @@ export class MonitoringReportInbox extends ChainInboxSource {
     query.andWhere('r.status = ANY(:states)', { states });
     // a closed round waits for nobody's filing; its reviews go on
     if (states.includes('draft')) query.andWhere("o.status = 'open'");
-    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('o.deadline', 'ASC').addOrderBy('r.updated_at', 'ASC').limit(limit).getRawMany<Row>()]);
+    const { rows, total } = await this.firstRows<Row>(query.orderBy('o.deadline', 'ASC').addOrderBy('r.updated_at', 'ASC'), limit);
     return {
       total,
       items: rows.map((r) => ({

@@ -43,24 +43,41 @@ export class ProjectsService {
     private readonly fiscalYears: FiscalYearsService,
   ) {}
 
+  /**
+   * A page of the projects in scope: the page's ids and the total in one statement (prepared; the
+   * sheet joined only when filtering by its status), then those rows in full.
+   */
   async list(user: SessionUser, query: ProjectListQuery): Promise<Page<ProjectDto>> {
     const pageSize = query.pageSize ?? 50;
-    const builder = this.baseQuery();
-    await this.scope.restrict(user, builder, 'p.unit_id');
-    if (query.fiscalYear) builder.andWhere('p.fiscal_year = :year', { year: query.fiscalYear });
-    if (query.unitId) builder.andWhere('p.unit_id = :unitId', { unitId: query.unitId });
-    if (query.status) builder.andWhere("coalesce(s.status, 'draft') = :status", { status: query.status });
+    const scope = await this.scope.of(user);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (scope.read !== 'all') where.push(`p.unit_id = ANY(${param([...scope.read])}::uuid[])`);
+    if (query.fiscalYear) where.push(`p.fiscal_year = ${param(query.fiscalYear)}`);
+    if (query.unitId) where.push(`p.unit_id = ${param(query.unitId)}`);
+    if (query.status) where.push(`coalesce(s.status, 'draft') = ${param(query.status)}`);
     const q = query.q?.trim();
-    if (q) builder.andWhere('(p.name ILIKE :q OR p.code ILIKE :q)', { q: containsPattern(q) });
-    const total = await builder.getCount();
-    const result = await builder
-      .orderBy('p.fiscal_year', 'DESC')
-      .addOrderBy('o.name')
-      .addOrderBy('p.name')
-      .offset(((query.page ?? 1) - 1) * pageSize)
-      .limit(pageSize)
-      .getRawAndEntities();
-    return { items: this.rows(result), total };
+    if (q) where.push(`(p.name ILIKE ${param(containsPattern(q))} OR p.code ILIKE $${params.length})`);
+    const sheet = query.status ? 'LEFT JOIN target_sheets s ON s.project_id = p.id' : '';
+    const page: { id: string; total: string }[] = await this.projects.query(
+      `/* prepare:project-list */ SELECT p.id, count(*) OVER () AS total
+         FROM projects p JOIN organizations o ON o.id = p.unit_id ${sheet}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY p.fiscal_year DESC, o.name, p.name, p.id
+        LIMIT ${param(pageSize)} OFFSET ${param(((query.page ?? 1) - 1) * pageSize)}`,
+      params,
+    );
+    if (page.length === 0) return { items: [], total: query.page && query.page > 1 ? await this.count(where, params.slice(0, -2), sheet) : 0 };
+    const found = this.rows(await this.baseQuery().where('p.id IN (:...ids)', { ids: page.map((r) => r.id) }).getRawAndEntities());
+    const byId = new Map(found.map((p) => [p.id, p]));
+    return { items: page.map((r) => byId.get(r.id)).filter((p): p is ProjectDto => !!p), total: Number(page[0].total) };
+  }
+
+  /** The total alone, for a page past the end. */
+  private async count(where: string[], params: unknown[], sheet: string): Promise<number> {
+    const [row] = await this.projects.query(`SELECT count(*) AS n FROM projects p ${sheet} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    return Number(row.n);
   }
 
   async get(user: SessionUser, id: string): Promise<ProjectDto> {

@@ -52,7 +52,7 @@ export class SelfEvaluationInbox extends ChainInboxSource {
     const states = await this.awaiting(user, SELF_EVALUATION_CHAIN, query, 'e.unit_id');
     if (states.length === 0) return { items: [], total: 0 };
     query.andWhere('e.status = ANY(:states)', { states });
-    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('o.deadline', 'ASC').addOrderBy('e.updated_at', 'ASC').limit(limit).getRawMany<Row>()]);
+    const { rows, total } = await this.firstRows<Row>(query.orderBy('o.deadline', 'ASC').addOrderBy('e.updated_at', 'ASC'), limit);
     return {
       total,
       items: rows.map((r) => ({

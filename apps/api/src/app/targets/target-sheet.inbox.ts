@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
-import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { TargetSheet } from './target-sheet.entity';
 
@@ -34,26 +33,32 @@ export class TargetSheetInbox extends ChainInboxSource {
   }
 
   async waiting(user: SessionUser, limit: number): Promise<{ items: TargetSheetInboxItem[]; total: number }> {
+    // the page is found on projects and sheets alone; its units' names are joined to its rows only (a unit's lead may have thousands waiting)
     const query = this.dataSource
       .createQueryBuilder(Project, 'p')
-      .innerJoin(Organization, 'o', 'o.id = p.unit_id')
       .innerJoin(FiscalYear, 'y', "y.year = p.fiscal_year AND y.status = 'open'")
       .leftJoin(TargetSheet, 's', 's.project_id = p.id')
       .select([
         'p.id AS project_id',
         'p.name AS project_name',
-        'o.name AS unit_name',
+        'p.unit_id AS unit_id',
         'p.fiscal_year AS fiscal_year',
         's.status AS status',
         's.is_adjustment AS is_adjustment',
         's.returned_version_id IS NOT NULL AS returned',
         'coalesce(s.updated_at, p.created_at) AS since',
         "to_char(y.target_deadline, 'YYYY-MM-DD') AS deadline",
-      ])
+        'count(*) OVER () AS inbox_total',
+      ]);
     const states = await this.awaiting(user, TARGET_SHEET_CHAIN, query, 'p.unit_id');
     if (states.length === 0) return { items: [], total: 0 };
     query.andWhere("coalesce(s.status, 'draft') = ANY(:states)", { states });
-    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('since', 'ASC').limit(limit).getRawMany<Row>()]);
+    const [page, parameters] = query.orderBy('since', 'ASC').limit(limit).getQueryAndParameters();
+    const rows: (Row & { inbox_total: string })[] = await this.dataSource.query(
+      `/* prepare:inbox-target-sheets */ SELECT page.*, o.name AS unit_name FROM (${page}) page JOIN organizations o ON o.id = page.unit_id ORDER BY page.since`,
+      parameters,
+    );
+    const total = Number(rows[0]?.inbox_total ?? 0);
     return {
       total,
       items: rows.map((r) => ({

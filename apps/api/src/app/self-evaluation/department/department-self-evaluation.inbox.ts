@@ -47,7 +47,7 @@ export class DepartmentSelfEvaluationInbox extends ChainInboxSource {
     const states = await this.awaiting(user, DEPARTMENT_SELF_EVALUATION_CHAIN, query, 'o.id');
     if (states.length === 0) return { items: [], total: 0 };
     query.andWhere("coalesce(e.status, 'draft') = ANY(:states)", { states });
-    const [total, rows] = await Promise.all([query.getCount(), query.orderBy('deadline', 'ASC').addOrderBy('since', 'ASC').limit(limit).getRawMany<Row>()]);
+    const { rows, total } = await this.firstRows<Row>(query.orderBy('deadline', 'ASC').addOrderBy('since', 'ASC'), limit);
     return {
       total,
       items: rows.map((r) => ({
