@@ -6,12 +6,14 @@ import pg from 'pg';
 
 export const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+// a Node server reaches its pace after some 10,000 requests (the JIT optimises Nest's and TypeORM's paths in tiers): both sides are warmed alike
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 5);
 
 /** autocannon against `origin`, each request's path from pathFor(i); returns req/s and latencies. */
 export async function load(origin, pathFor, headers = {}, seconds = SECONDS) {
   let i = 0;
-  const warm = await autocannon({ url: origin, connections: CONNECTIONS, duration: 2, headers, requests: [{ setupRequest: (r) => ({ ...r, path: pathFor(i++) }) }] });
-  void warm; // both sides warmed alike: JIT, prepared statements, connection pools
+  const warm = await autocannon({ url: origin, connections: CONNECTIONS, duration: WARM_SECONDS, headers, requests: [{ setupRequest: (r) => ({ ...r, path: pathFor(i++) }) }] });
+  void warm;
   const result = await autocannon({ url: origin, connections: CONNECTIONS, duration: seconds, headers, requests: [{ setupRequest: (r) => ({ ...r, path: pathFor(i++) }) }] });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
