@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import pg from 'pg';
 import { Client } from '../support/http';
 import { RunningApp, startApp, testDatabaseUrl } from '../support/app';
@@ -26,6 +27,20 @@ const complete = [
   indicator({ level1: '效益指标', level2: '可持续影响', name: '履职能力提升', comparator: '=', value: '有效提升', unit: '', kind: '定性', weight: '30' }),
   indicator({ level1: '满意度指标', level2: '服务对象满意度', name: '调研对象满意度', value: '90', unit: '%', weight: '10' }),
 ];
+
+/**
+ * A browser's revalidation of what it holds: If-None-Match alone (fetch() would add
+ * Cache-Control: no-cache to a request carrying it, which a server rightly answers in full).
+ */
+function revalidate(url: string, token: string, etag: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+  });
+}
 
 describe('target sheets: setting and approval', () => {
   let running: RunningApp;
@@ -264,5 +279,16 @@ describe('target sheets: setting and approval', () => {
     } finally {
       await db.end();
     }
+  });
+  it('answers an unchanged sheet with 304 to a client that holds it, and the new sheet once it changed', async () => {
+    const funds = { total: '1000.00', currentYearAppropriation: '1000.00', carryOver: '0', other: '0' };
+    const own = `/api/projects/${(await lead.post('/api/projects', { fiscalYear: 2026, unitId, name: '应急通信保障经费', funds })).body.id}/target-sheet`;
+    const first = await lead.get(own);
+    const tag = first.headers.get('etag') as string;
+    expect(tag).toMatch(/^W\/"/);
+    expect(await revalidate(running.url + own, String(lead.token), tag)).toBe(304);
+    expect((await lead.request('PUT', own, { version: 0, indicators: complete })).status).toBe(200);
+    expect(await revalidate(running.url + own, String(lead.token), tag)).toBe(200);
+    expect((await lead.get(own)).body.version).toBe(first.body.version + 1);
   });
 });
