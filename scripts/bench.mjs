@@ -268,6 +268,8 @@ async function benchReads(base, headers, databaseUrl) {
   await client.query('VACUUM (ANALYZE)');
   await client.query('CHECKPOINT').catch(() => undefined); // needs a superuser; without one the run is only noisier
   await client.end();
+  // and the API settles too: the import's and export's workers retire after 5 s idle (their heaps are the import figures' own)
+  await new Promise((r) => setTimeout(r, 6000));
   const pick = (i) => ids[(i * 7919) % ids.length];
   const page = (i) => 1 + (i % 50);
   let peak = 0;
