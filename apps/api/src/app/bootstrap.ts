@@ -52,6 +52,12 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  await app.get(SeedService).run();
+  try {
+    await app.get(SeedService).run();
+  } catch (error) {
+    // a start refused by the seed (no ADMIN_PASSWORD on an empty database) lets go of its connections
+    await app.close();
+    throw error;
+  }
   return app;
 }
