@@ -55,6 +55,16 @@ export class ScopeService {
     });
   }
 
+  /**
+   * The same limit for a statement written by hand: the condition on `organizationColumn`, with
+   * its value added to `params` (null when the user reads everything).
+   */
+  async readableCondition(user: SessionUser, organizationColumn: string, params: unknown[]): Promise<string | null> {
+    const scope = await this.of(user);
+    if (scope.read === 'all') return null;
+    return `${organizationColumn} = ANY($${params.push([...scope.read])}::uuid[])`;
+  }
+
   /** Limits a query to rows of the organisations the user writes for (authors' own work in 待办). */
   async restrictWritable<T extends ObjectLiteral>(user: SessionUser, query: SelectQueryBuilder<T>, organizationColumn: string): Promise<SelectQueryBuilder<T>> {
     const scope = await this.of(user);

@@ -81,48 +81,11 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * One value derived from watched tables (the organisation tree, a year's settings), loaded on first
- * use and forgotten when any of them changes. A load that was overtaken by a change is served but
- * not kept, so nothing older than the last announcement is ever cached.
+ * Values derived from watched tables (a session's user, a year's profile), loaded on first use,
+ * bounded in number and forgotten as a whole when any of the tables changes. A load that was
+ * overtaken by a change is served but not kept, so nothing older than the last announcement is
+ * ever cached.
  */
-export class Cached<T> {
-  private value: Promise<T> | null = null;
-  private generation = 0;
-
-  constructor(
-    private readonly feed: ChangeFeed,
-    tables: WatchedTable[],
-    private readonly load: () => Promise<T>,
-  ) {
-    feed.subscribe((table) => {
-      if (table === '*' || tables.includes(table)) this.forget();
-    });
-  }
-
-  get(): Promise<T> {
-    if (!this.feed.live) return this.load();
-    if (this.value) return this.value;
-    const generation = this.generation;
-    const loading = this.load();
-    this.value = loading;
-    loading.then(
-      () => {
-        if (this.generation !== generation && this.value === loading) this.value = null;
-      },
-      () => {
-        if (this.value === loading) this.value = null;
-      },
-    );
-    return loading;
-  }
-
-  forget(): void {
-    this.generation++;
-    this.value = null;
-  }
-}
-
-/** Keyed values of the same kind (a session's user), bounded in number; forgotten as a whole on a change. */
 export class CachedMap<K, V> {
   private readonly values = new Map<K, Promise<V>>();
   private generation = 0;
@@ -160,5 +123,20 @@ export class CachedMap<K, V> {
   forget(): void {
     this.generation++;
     this.values.clear();
+  }
+}
+
+/**
+ * One value derived from watched tables (the organisation tree, …): a CachedMap of one entry.
+ */
+export class Cached<T> {
+  private readonly held: CachedMap<'value', T>;
+
+  constructor(feed: ChangeFeed, tables: WatchedTable[], load: () => Promise<T>) {
+    this.held = new CachedMap(feed, tables, () => load(), 1);
+  }
+
+  get(): Promise<T> {
+    return this.held.get('value');
   }
 }

@@ -49,11 +49,11 @@ export class ProjectsService {
    */
   async list(user: SessionUser, query: ProjectListQuery): Promise<Page<ProjectDto>> {
     const pageSize = query.pageSize ?? 50;
-    const scope = await this.scope.of(user);
     const params: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (scope.read !== 'all') where.push(`p.unit_id = ANY(${param([...scope.read])}::uuid[])`);
+    const inScope = await this.scope.readableCondition(user, 'p.unit_id', params);
+    if (inScope) where.push(inScope);
     if (query.fiscalYear) where.push(`p.fiscal_year = ${param(query.fiscalYear)}`);
     if (query.unitId) where.push(`p.unit_id = ${param(query.unitId)}`);
     if (query.status) where.push(`coalesce(s.status, 'draft') = ${param(query.status)}`);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ReviewRequest, RowCommentDto, SaveTargetSheetRequest, SessionUser, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
 import { ChainAction, diffRows, fundSplitProblem, RowChange } from '@pm/domain';
 import Decimal from 'decimal.js';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditChange, AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
 import { Project } from '../projects/project.entity';
@@ -27,7 +27,6 @@ export class TargetSheetsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(TargetSheet) private readonly sheets: Repository<TargetSheet>,
     private readonly projects: ProjectsService,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
