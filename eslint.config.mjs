@@ -23,7 +23,7 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: ['decimal.js'] },
             {
               sourceTag: 'scope:web',
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'argon2', 'express', 'class-validator', 'class-transformer'],
+              bannedExternalImports: ['@nestjs/*', '@fastify/*', 'fastify', 'typeorm', 'pg', 'argon2', 'class-validator', 'class-transformer'],
             },
           ],
         },

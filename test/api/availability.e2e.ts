@@ -93,8 +93,11 @@ describe('availability under heavy uploads', () => {
     const setupStarted = Date.now();
     const admin = await new Client(running.url).as('admin');
     const orgs = (await admin.get('/api/organizations')).body as { id: string; name: string; kind: string }[];
-    const department = orgs.find((o) => o.kind === 'department') as { id: string };
-    const unit = await admin.post('/api/organizations', { name: '气象服务中心', kind: 'unit', parentId: department.id });
+    // a department of its own, so the demo departments' reviewers (other suites) see only their units
+    const bureau = orgs.find((o) => o.kind === 'finance') as { id: string };
+    const department = await admin.post('/api/organizations', { name: '气象局', kind: 'department', parentId: bureau.id });
+    expect(department.status).toBe(201);
+    const unit = await admin.post('/api/organizations', { name: '气象服务中心', kind: 'unit', parentId: department.body.id });
     expect(unit.status).toBe(201);
     const finance = await new Client(running.url).as('finance');
     const file = threeThousand;

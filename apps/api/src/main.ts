@@ -6,7 +6,8 @@ import { loadConfig } from './app/config/app-config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port);
+  // every interface, as an operator expects of a server (Fastify alone would listen on localhost only)
+  await app.listen(config.port, '0.0.0.0');
   new Logger('Main').log({ msg: 'listening', url: `http://localhost:${config.port}`, web: config.webDist ?? null });
   // started by `npm start` with an IPC channel: when that script is gone (even killed -9), stop too
   if (process.send) process.once('disconnect', () => void app.close().finally(() => process.exit(0)));

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { RequestLogMiddleware } from './common/request-log.middleware';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -27,12 +24,8 @@ import { TargetsModule } from './targets/targets.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const web =
-      config.webDist && existsSync(config.webDist)
-        ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
-        : [];
     return {
       module: AppModule,
       imports: [
@@ -58,12 +51,7 @@ export class AppModule implements NestModule {
         InboxModule,
         LibraryModule,
         SeedModule,
-        ...web,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('{*path}');
   }
 }

@@ -1,16 +1,32 @@
+import { existsSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { BufferedJsonLogger } from './common/buffered-logger';
-import { installRequestParsing } from './common/request-body';
+import { installEntityTags } from './common/http-cache';
+import { installRequestParsing, JSON_LIMIT_BYTES } from './common/request-body';
+import { installRequestLog, requestIdOf } from './common/request-log';
 import { createValidationPipe } from './common/validation';
+import { serveWebApp } from './common/web-app';
 import { AppConfig } from './config/app-config';
 import { SeedService } from './seed/seed.service';
+
+/** Fastify under Nest: the HTTP layer that measured fastest for the same routes (docs/architecture.md). */
+function httpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: 'loopback',
+    bodyLimit: JSON_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    requestTimeout: 300_000,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+}
 
 /**
  * Builds the whole application: used by main.ts and by the end-to-end tests,
@@ -19,22 +35,23 @@ import { SeedService } from './seed/seed.service';
  */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const logger = options.logs === false ? false : new BufferedJsonLogger();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
-  app.set('trust proxy', 'loopback');
-  app.set('query parser', 'simple');
-  installRequestParsing(
-    app,
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // ng-zorro sets inline style attributes; scripts stay same-origin only.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(), { logger, bodyParser: false });
+  const server = app.getHttpAdapter().getInstance();
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // ng-zorro sets inline style attributes; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
       },
-    }),
-  );
-  app.use(cookieParser());
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart);
+  installRequestLog(server);
+  installRequestParsing(server);
+  installEntityTags(server);
+  if (config.webDist && existsSync(config.webDist)) await serveWebApp(server, config.webDist);
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from './session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +16,7 @@ export function isSessionClaims(value: unknown): value is SessionClaims {
 }
 
 /** The bearer header first (integrations), else the browser's httpOnly cookie. */
-export function tokenOf(request: Request): { token: string; fromCookie: boolean } | null {
+export function tokenOf(request: FastifyRequest): { token: string; fromCookie: boolean } | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const token = header.slice(7).trim();
@@ -33,7 +33,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * its Referer) names this host or one of the configured origins. A bearer token is not sent by a
  * browser on its own, so it needs no such check.
  */
-export function foreignWrite(request: Request, allowedOrigins: readonly string[]): boolean {
+export function foreignWrite(request: FastifyRequest, allowedOrigins: readonly string[]): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const source = request.headers.origin ?? refererOrigin(request.headers.referer);
   if (!source) return true;

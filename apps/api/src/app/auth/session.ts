@@ -2,11 +2,11 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 import { ApiExtension } from '@nestjs/swagger';
 import { SessionUser } from '@pm/api-contract';
 import { Action } from '@pm/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'pm_session';
 
-export type AuthenticatedRequest = Request & { id?: string; user?: SessionUser; sessionId?: string };
+export type AuthenticatedRequest = FastifyRequest & { user?: SessionUser; sessionId?: string };
 
 export const IS_PUBLIC = 'isPublic';
 /** The route answers without a signed-in user (said in the OpenAPI document as `x-public`). */

@@ -1,34 +1,61 @@
-import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorBody } from '@pm/api-contract';
-import type { NextFunction, Request, Response } from 'express';
 
-export const JSON_LIMIT = '2mb';
+export const JSON_LIMIT_BYTES = 2 * 1024 * 1024;
 /** Tables pasted from a spreadsheet, for the importer. */
-export const TEXT_LIMIT = '20mb';
+export const TEXT_LIMIT_BYTES = 20 * 1024 * 1024;
 /** Deeper than any document of SPEC §12 (a sheet's rows are 3 levels down). */
 export const MAX_DEPTH = 12;
 
+const TEXT_TYPES = ['text/plain', 'text/tab-separated-values'];
+
+/** What the HTTP server says of a body it could not read, in the clerk's words (it happens before Nest's pipes see the request). */
 const BODY_ERRORS: Record<string, { status: number; message: string }> = {
-  'entity.parse.failed': { status: 400, message: '提交的内容不是有效的 JSON 对象，请检查格式' },
-  'entity.too.large': { status: 413, message: `提交的内容过大（JSON 最大 ${JSON_LIMIT.toUpperCase()}，粘贴的表格最大 ${TEXT_LIMIT.toUpperCase()}）` },
-  'encoding.unsupported': { status: 415, message: '不支持的内容编码，请以 UTF-8 提交' },
-  'charset.unsupported': { status: 415, message: '不支持的字符集，请以 UTF-8 提交' },
-  'request.aborted': { status: 400, message: '请求未完整送达，请重试' },
-  'request.size.invalid': { status: 400, message: '请求长度与内容不符，请重试' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: '提交的内容不是有效的 JSON 对象，请检查格式' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: '提交的内容不是有效的 JSON 对象，请检查格式' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: '提交的内容过大（JSON 最大 2MB，粘贴的表格最大 20MB）' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: '请求长度与内容不符，请重试' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
+  FST_ERR_CTP_EMPTY_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
+  FST_ERR_UNSUPPORTED_CHARSET: { status: 415, message: '不支持的字符集，请以 UTF-8 提交' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, message: '上传的表单格式有误，请重新选择文件上传' },
+  FST_FILES_LIMIT: { status: 413, message: '一次只能上传一个文件' },
+  FST_MP_PREMATURE_CLOSE: { status: 400, message: '请求未完整送达，请重试' },
+  FST_PARTS_LIMIT: { status: 413, message: '上传的表单项过多' },
+  FST_FIELDS_LIMIT: { status: 413, message: '上传的表单项过多' },
+  FST_PROTO_VIOLATION: { status: 400, message: '提交的内容含有不允许的字段名' },
 };
 
-function refuse(response: Response, status: number, message: string, field?: string): void {
-  const body: ApiErrorBody = { message, errors: field ? [{ field, message }] : [] };
-  response.status(status).json(body);
+/**
+ * What Fastify itself refuses (a body over its limit, a type no parser reads) reaches the filter as
+ * an HttpException of Fastify's English sentence and status (Nest maps it so): said by status.
+ */
+export const SERVER_REFUSALS: Partial<Record<number, string>> = {
+  400: '请求格式有误，请检查后重试',
+  413: BODY_ERRORS['FST_ERR_CTP_BODY_TOO_LARGE'].message,
+  415: BODY_ERRORS['FST_ERR_CTP_INVALID_MEDIA_TYPE'].message,
+};
+
+/** The 4xx an error of the HTTP server stands for, or null when it is not one of them. */
+export function httpErrorOfBody(error: unknown): { status: number; message: string } | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && BODY_ERRORS[code]) return BODY_ERRORS[code];
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof code === 'string' && code.startsWith('FST_') && typeof status === 'number' && status >= 400 && status < 500) return { status, message: '请求格式有误' };
+  return null;
 }
 
-/** A body-parser failure in the SPEC §11 shape (it happens before Nest's filter sees the request). */
-function bodyErrors(error: { type?: string; status?: number }, _request: Request, response: Response, next: NextFunction): void {
-  const known = error?.type ? BODY_ERRORS[error.type] : undefined;
-  if (known) return refuse(response, known.status, known.message);
-  if (error?.status && error.status >= 400 && error.status < 500) return refuse(response, error.status, '请求格式有误');
-  next(error);
+class BodyError extends Error {
+  constructor(readonly code: string, readonly statusCode: number) {
+    super(code);
+  }
+}
+
+/** A body in another charset than UTF-8 is refused, not read as garbage. */
+function charsetError(request: FastifyRequest): BodyError | null {
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2].toLowerCase();
+  return charset && charset !== 'utf-8' && charset !== 'utf8' ? new BodyError('FST_ERR_UNSUPPORTED_CHARSET', 415) : null;
 }
 
 /** The first problem of a parsed value: a NUL character (PostgreSQL cannot store it) or nesting past MAX_DEPTH. */
@@ -50,30 +77,37 @@ export function unsafeInput(value: unknown): { path: string; problem: 'nul' | 'd
   return null;
 }
 
-/** A body no parser read (XML, a form) on a JSON route would reach the route as nothing at all; uploads are multipart and read by their route. */
-function unreadBody(request: Request): boolean {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  return hasBody && request.body === undefined && !request.is('multipart/form-data');
-}
-
-function refuseUnsafe(request: Request, response: Response, next: NextFunction): void {
-  if (unreadBody(request)) return refuse(response, 415, '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传');
-  const found = unsafeInput(request.query) ?? unsafeInput(request.body);
-  if (!found) return next();
-  if (found.problem === 'depth') return refuse(response, 400, '提交的数据层级过深，请检查格式');
-  refuse(response, 400, '填写的内容含有不可见的控制字符（NUL），请删除后重试', found.path || undefined);
+function refuse(reply: FastifyReply, status: number, message: string, field?: string): FastifyReply {
+  const body: ApiErrorBody = { message, errors: field ? [{ field, message }] : [] };
+  return reply.status(status).send(body);
 }
 
 /**
- * Security headers first, so every answer has them; then the parsers with their limits; then their
- * failures and unsafe values as 400/413/415 in Chinese — never Express's 404 page or a 500.
+ * The body parsers with their limits: JSON (one object or list, UTF-8, 2 MB; an empty body reads as
+ * nothing) and pasted tables as text (20 MB). Any other type is 415 by the server itself; multipart
+ * is read by the upload routes. Then unsafe values in a body or query are refused as 400 in Chinese.
  */
-export function installRequestParsing(app: INestApplication, securityHeaders: (req: Request, res: Response, next: NextFunction) => void): void {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
-  express.use(securityHeaders);
-  express.useBodyParser('json', { limit: JSON_LIMIT, strict: true });
-  express.useBodyParser('text', { type: ['text/tab-separated-values', 'text/plain'], limit: TEXT_LIMIT });
-  express.use(bodyErrors);
-  express.use(refuseUnsafe);
+export function installRequestParsing(server: FastifyInstance): void {
+  const json = server.getDefaultJsonParser('error', 'error');
+  server.removeContentTypeParser(['application/json', 'text/plain']);
+  // before the body is read: bytes of another charset would only show as a wrong length
+  server.addHook('preParsing', async (request, _reply, payload) => {
+    const refused = charsetError(request);
+    if (refused) throw refused;
+    return payload;
+  });
+  server.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: JSON_LIMIT_BYTES }, (request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    // like a strict JSON parser: a top-level string or number is not a document
+    if (!/^\s*[[{]/.test(text)) return done(new BodyError('FST_ERR_CTP_INVALID_JSON_BODY', 400), undefined);
+    void json(request, text, (error: Error | null, value?: unknown) => done(error ? new BodyError('FST_ERR_CTP_INVALID_JSON_BODY', 400) : null, value));
+  });
+  server.addContentTypeParser(TEXT_TYPES, { parseAs: 'string', bodyLimit: TEXT_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  server.addHook('preValidation', async (request, reply) => {
+    const found = unsafeInput(request.query) ?? unsafeInput(request.body);
+    if (!found) return;
+    if (found.problem === 'depth') return refuse(reply, 400, '提交的数据层级过深，请检查格式');
+    return refuse(reply, 400, '填写的内容含有不可见的控制字符（NUL），请删除后重试', found.path || undefined);
+  });
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SessionUser } from '@pm/api-contract';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { EvidenceService } from './evidence.service';
 
@@ -16,10 +16,10 @@ export class EvidenceController {
   @Get(':id')
   @RequirePermission('monitoring.read', 'selfEvaluation.read')
   @ApiOperation({ summary: '下载佐证资料' })
-  async download(@CurrentUser() user: SessionUser, @Param('id', id()) fileId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async download(@CurrentUser() user: SessionUser, @Param('id', id()) fileId: string, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     const { file, content } = await this.evidence.download(user, fileId);
-    response.setHeader('Content-Disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.header('Content-Disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    response.header('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(content, { type: file.contentType });
   }
 

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HealthResponse } from '@pm/api-contract';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/session';
 
@@ -14,7 +14,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: '服务与数据库状态；数据库不可用时 503' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthResponse> {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -1,11 +1,10 @@
-import { Controller, HttpCode, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
-import { UploadLimit, utf8Name } from '../common/uploads';
+import { Upload, Uploaded, UploadedFileContent } from '../common/uploads';
 import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { MAX_UPLOAD_BYTES, sourceOfText, sourcesOfUpload } from './workbook';
@@ -19,15 +18,15 @@ export class ImportsController {
   @Post('target-tables')
   @HttpCode(200)
   @RequirePermission('targets.import')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
   @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本（.tsv / .txt）' } } } })
   @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存' })
   async targetTables(
     @CurrentUser() user: SessionUser,
     @Query() query: ImportQueryDto,
-    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
-    @Req() request: Request,
+    @Uploaded() file: UploadedFileContent | undefined,
+    @Req() request: FastifyRequest,
   ): Promise<TargetTableImportResult> {
     const sources = await this.sources(file, request);
     return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
@@ -36,22 +35,22 @@ export class ImportsController {
   @Post('self-evaluations')
   @HttpCode(200)
   @RequirePermission('targets.import')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
   @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '项目支出绩效自评表：.xlsx 或制表符分隔的文本' } } } })
   @ApiOperation({ summary: '导入以前年度的项目支出绩效自评表（实际完成值），之后导入的绩效目标据此填写上年完成值' })
   async selfEvaluations(
     @CurrentUser() user: SessionUser,
     @Query() query: SelfEvaluationQueryDto,
-    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
-    @Req() request: Request,
+    @Uploaded() file: UploadedFileContent | undefined,
+    @Req() request: FastifyRequest,
   ): Promise<SelfEvaluationImportResult> {
     const sources = await this.sources(file, request);
     return this.imports.importSelfEvaluations(user, { fiscalYear: query.fiscalYear, organizationId: query.organizationId }, sources);
   }
 
-  private async sources(file: { originalname: string; buffer: Buffer } | undefined, request: Request) {
-    if (file) return sourcesOfUpload(utf8Name(file.originalname), file.buffer);
+  private async sources(file: { originalname: string; buffer: Buffer } | undefined, request: FastifyRequest) {
+    if (file) return sourcesOfUpload(file.originalname, file.buffer);
     if (typeof request.body === 'string') return [await sourceOfText('粘贴的表格', request.body)];
     throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
   }

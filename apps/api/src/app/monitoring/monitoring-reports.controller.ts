@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DocumentVersionDto, EvidenceFileDto, MonitoringReportDto, MonitoringTrendItem, Page, SessionUser } from '@pm/api-contract';
 import { IsOptional, IsUUID } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
-import { utf8Name, UploadLimit } from '../common/uploads';
+import { Upload, Uploaded, UploadedFileContent } from '../common/uploads';
 import { EvidenceService, MAX_EVIDENCE_BYTES } from '../evidence/evidence.service';
 import { ReviewHistory } from '../review/review-history.service';
 import { ReviewRequestDto } from '../review/dto/review-request.dto';
@@ -47,20 +46,20 @@ export class MonitoringReportsController {
   @RequirePermission('monitoring.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出项目支出绩效目标执行监控表（含预警颜色与计算过程；隐藏列“指标编号”供填好后导回）' })
-  async exportReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async exportReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     return sendXlsx(response, await this.tables.reportFile(user, reportId));
   }
 
   @Post(':id/import')
   @HttpCode(200)
   @RequirePermission('monitoring.edit')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '在 Excel 中填好的监控表（.xlsx）' } } } })
   @ApiOperation({ summary: '导入在 Excel 中填好的监控表；dryRun=true 只检查；有任何问题时 400 且不保存' })
-  async importReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Query() query: DryRunQueryDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<MonitoringImportResult> {
+  async importReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Query() query: DryRunQueryDto, @Uploaded() file: UploadedFileContent | undefined): Promise<MonitoringImportResult> {
     if (!file) throw badRequest('请上传填好的监控表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
-    return this.tables.importReport(user, reportId, await sourcesOfUpload(utf8Name(file.originalname), file.buffer), query.dryRun ?? false);
+    return this.tables.importReport(user, reportId, await sourcesOfUpload(file.originalname, file.buffer), query.dryRun ?? false);
   }
 
   @Get(':id')
@@ -127,13 +126,13 @@ export class MonitoringReportsController {
 
   @Post(':id/evidence')
   @RequirePermission('monitoring.edit')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_EVIDENCE_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, indicatorId: { type: 'string', format: 'uuid' } } } })
   @ApiOperation({ summary: '上传佐证资料（PDF、图片、Office 文档，按内容识别类型，每个不超过 20 MB）；可指定所证明的指标' })
-  async attach(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Body() fields: EvidenceFieldsDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<EvidenceFileDto> {
+  async attach(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Body() fields: EvidenceFieldsDto, @Uploaded() file: UploadedFileContent | undefined): Promise<EvidenceFileDto> {
     if (!file) throw badRequest('请选择要上传的文件', [{ field: 'file', message: '请选择文件' }]);
-    return this.evidence.attach(user, { kind: this.reports.kind.chain.kind, documentId: reportId, indicatorId: fields.indicatorId ?? null }, { name: utf8Name(file.originalname), content: file.buffer });
+    return this.evidence.attach(user, { kind: this.reports.kind.chain.kind, documentId: reportId, indicatorId: fields.indicatorId ?? null }, { name: file.originalname, content: file.buffer });
   }
 
   private move(user: SessionUser, reportId: string, action: ReportTransition, body: ReviewRequestDto): Promise<MonitoringReportDto> {

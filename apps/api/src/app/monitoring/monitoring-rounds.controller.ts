@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { sendXlsx, XLSX } from '../exports/send-xlsx';
 import { MonitoringTablesService } from './monitoring-tables.service';
 import { MonitoringReportListItem, MonitoringRoundDto, Page, RoundDashboardDto, SessionUser } from '@pm/api-contract';
@@ -37,7 +37,7 @@ export class MonitoringRoundsController {
   @RequirePermission('monitoring.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出批次内各项目的预警汇总表（带颜色）' })
-  async reportsFile(@CurrentUser() user: SessionUser, @Param('id', id()) roundId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async reportsFile(@CurrentUser() user: SessionUser, @Param('id', id()) roundId: string, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     return sendXlsx(response, await this.tables.roundFile(user, roundId));
   }
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import type { Response } from 'express';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DocumentVersionDto, EvidenceFileDto, Page, SelfEvaluationDto, SelfEvaluationListItem, SelfEvaluationRoundDto, SelfEvaluationSummaryDto, SelfEvaluationWorkbookImportResult, SessionUser } from '@pm/api-contract';
 import { Type } from 'class-transformer';
@@ -11,7 +10,7 @@ import { MAX_UPLOAD_BYTES, sourcesOfUpload } from '../imports/workbook';
 import { SelfEvaluationTablesService } from './self-evaluation-tables.service';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
-import { UploadLimit, utf8Name } from '../common/uploads';
+import { Upload, Uploaded, UploadedFileContent } from '../common/uploads';
 import { EvidenceService, MAX_EVIDENCE_BYTES } from '../evidence/evidence.service';
 import { ReviewRequestDto } from '../review/dto/review-request.dto';
 import { ReviewHistory } from '../review/review-history.service';
@@ -89,7 +88,7 @@ export class SelfEvaluationsController {
   @RequirePermission('selfEvaluation.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '部门决算公开用：该部门本年度全部审核通过的项目支出绩效自评表，一张表一页' })
-  async disclosure(@CurrentUser() user: SessionUser, @Query() query: DisclosureQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async disclosure(@CurrentUser() user: SessionUser, @Query() query: DisclosureQueryDto, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     return sendXlsx(response, await this.tables.disclosure(user, query.fiscalYear, query.departmentId));
   }
 
@@ -97,20 +96,20 @@ export class SelfEvaluationsController {
   @RequirePermission('selfEvaluation.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出项目支出绩效自评表（2024 年决算公开格式，含总分、等级；批注为计算过程；隐藏列“指标编号”供填好后导回）' })
-  async exportEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async exportEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     return sendXlsx(response, await this.tables.file(user, evaluationId));
   }
 
   @Post(':id/import')
   @HttpCode(200)
   @RequirePermission('selfEvaluation.edit')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '在 Excel 中填好的项目支出绩效自评表（.xlsx）' } } } })
   @ApiOperation({ summary: '导入在 Excel 中填好的自评表；dryRun=true 只预览计分结果；有任何问题时 400（指明文件中的行）且不保存' })
-  async importEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Query() query: DryRunQueryDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<SelfEvaluationWorkbookImportResult> {
+  async importEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Query() query: DryRunQueryDto, @Uploaded() file: UploadedFileContent | undefined): Promise<SelfEvaluationWorkbookImportResult> {
     if (!file) throw badRequest('请上传填好的自评表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
-    return this.tables.importEvaluation(user, evaluationId, await sourcesOfUpload(utf8Name(file.originalname), file.buffer), query.dryRun ?? false);
+    return this.tables.importEvaluation(user, evaluationId, await sourcesOfUpload(file.originalname, file.buffer), query.dryRun ?? false);
   }
 
   @Get(':id')
@@ -177,13 +176,13 @@ export class SelfEvaluationsController {
 
   @Post(':id/evidence')
   @RequirePermission('selfEvaluation.edit')
-  @UseInterceptors(UploadLimit, FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  @UseInterceptors(Upload(MAX_EVIDENCE_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, indicatorId: { type: 'string', format: 'uuid' } } } })
   @ApiOperation({ summary: '上传佐证资料（按内容识别类型，每个不超过 20 MB）' })
-  async attach(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Body() fields: EvidenceFieldsDto, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined): Promise<EvidenceFileDto> {
+  async attach(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Body() fields: EvidenceFieldsDto, @Uploaded() file: UploadedFileContent | undefined): Promise<EvidenceFileDto> {
     if (!file) throw badRequest('请选择要上传的文件', [{ field: 'file', message: '请选择文件' }]);
-    return this.evidence.attach(user, { kind: this.evaluations.kind.chain.kind, documentId: evaluationId, indicatorId: fields.indicatorId ?? null }, { name: utf8Name(file.originalname), content: file.buffer });
+    return this.evidence.attach(user, { kind: this.evaluations.kind.chain.kind, documentId: evaluationId, indicatorId: fields.indicatorId ?? null }, { name: file.originalname, content: file.buffer });
   }
 
   private move(user: SessionUser, evaluationId: string, action: EvaluationTransition, body: ReviewRequestDto): Promise<SelfEvaluationDto> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DepartmentSelfEvaluationDto, DepartmentSelfEvaluationListItem, DocumentVersionDto, Page, SessionUser } from '@pm/api-contract';
 import { CurrentUser, RequirePermission } from '../../auth/session';
 import { buildWorkbook } from '../../exports/workbooks';
@@ -82,7 +82,7 @@ export class DepartmentSelfEvaluationsController {
   @RequirePermission('selfEvaluation.read')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: '导出部门整体支出绩效自评表（2024 年决算公开格式）' })
-  async table(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async table(@CurrentUser() user: SessionUser, @Param('departmentId', id()) departmentId: string, @Param('year', year()) fiscalYear: number, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     const evaluation = await this.evaluations.read(user, departmentId, fiscalYear);
     return sendXlsx(response, { fileName: `${evaluation.departmentName} ${fiscalYear}年度部门整体支出绩效自评表.xlsx`, content: await buildWorkbook('departmentSelfEvaluation', evaluation) });
   }
