@@ -23,6 +23,20 @@ describe('demo target sheets', () => {
     expect(await inboxOf('finance')).toEqual(expect.arrayContaining(['待批复:应急管理经费', '待批复:信访安全保障专项经费']));
   });
 
+  it('pages the 待办 of every kind as one list, oldest first: the pages add up to the whole and a page past the end still counts', async () => {
+    const finance = await new Client(running.url).as('finance');
+    const whole = (await finance.get('/api/inbox?pageSize=500')).body as { items: { kind: string; since: string }[]; total: number };
+    expect(new Set(whole.items.map((i) => i.kind)).size).toBeGreaterThanOrEqual(3);
+    expect(whole.total).toBe(whole.items.length);
+    expect(whole.items.map((i) => i.since)).toEqual([...whole.items.map((i) => i.since)].sort());
+    const pageSize = Math.ceil(whole.total / 3);
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push((await finance.get(`/api/inbox?page=${page}&pageSize=${pageSize}`)).body);
+    expect(pages.map((p) => p.total)).toEqual([whole.total, whole.total, whole.total]);
+    expect(pages.flatMap((p) => p.items)).toEqual(whole.items);
+    expect((await finance.get(`/api/inbox?page=9&pageSize=${pageSize}`)).body).toEqual({ items: [], total: whole.total });
+  });
+
   it('loads the two departments’ 2026 overall targets: 政府办 waiting for finance, 信访局 returned', async () => {
     const finance = await new Client(running.url).as('finance');
     const targets = (await finance.get('/api/department-targets?fiscalYear=2026')).body as { departmentName: string; status: string; returned: boolean }[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DepartmentTargetInboxItem, SessionUser } from '@pm/api-contract';
 import { DEPARTMENT_TARGET_CHAIN, DepartmentTargetStatus } from '@pm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
@@ -15,13 +15,13 @@ interface Row {
   fiscal_year: number;
   status: DepartmentTargetStatus | null;
   returned: boolean;
-  since: Date;
+  since: string;
   deadline: string | null;
 }
 
 /** A department fills in its overall target for every open year; finance reviews what was submitted. */
 @Injectable()
-export class DepartmentTargetInbox extends ChainInboxSource {
+export class DepartmentTargetInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     scope: ScopeService,
@@ -30,7 +30,9 @@ export class DepartmentTargetInbox extends ChainInboxSource {
     super(scope, inbox);
   }
 
-  async waiting(user: SessionUser, limit: number): Promise<{ items: DepartmentTargetInboxItem[]; total: number }> {
+  readonly kind = 'department_target';
+
+  async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
       .createQueryBuilder(Organization, 'o')
       .innerJoin(FiscalYear, 'y', "y.status = 'open'")
@@ -46,21 +48,21 @@ export class DepartmentTargetInbox extends ChainInboxSource {
       ])
       .where("o.kind = 'department'");
     const states = await this.awaiting(user, DEPARTMENT_TARGET_CHAIN, query, 'o.id');
-    if (states.length === 0) return { items: [], total: 0 };
+    if (states.length === 0) return null;
     query.andWhere("coalesce(t.status, 'draft') = ANY(:states)", { states });
-    const rows = await query.orderBy('since', 'ASC').getRawMany<Row>();
+    return query;
+  }
+
+  item(r: Row): DepartmentTargetInboxItem {
     return {
-      total: rows.length,
-      items: rows.slice(0, limit).map((r) => ({
-        kind: 'department_target',
-        departmentId: r.department_id,
-        unitName: r.department_name,
-        fiscalYear: r.fiscal_year,
-        status: r.status ?? 'draft',
-        reason: r.status === 'submitted' ? '部门整体目标待批复' : r.status === null ? '部门整体目标待填报' : r.returned ? '部门整体目标被退回，待修改' : '部门整体目标待提交',
-        since: new Date(r.since).toISOString(),
-        deadline: r.deadline,
-      })),
+      kind: 'department_target',
+      departmentId: r.department_id,
+      unitName: r.department_name,
+      fiscalYear: r.fiscal_year,
+      status: r.status ?? 'draft',
+      reason: r.status === 'submitted' ? '部门整体目标待批复' : r.status === null ? '部门整体目标待填报' : r.returned ? '部门整体目标被退回，待修改' : '部门整体目标待提交',
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MonitoringReportInboxItem, SessionUser } from '@pm/api-contract';
 import { MONITORING_REPORT_CHAIN, SheetStatus } from '@pm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
 import { MonitoringReport } from './monitoring-report.entity';
@@ -18,13 +18,13 @@ interface Row {
   status: SheetStatus;
   version: number;
   returned: boolean;
-  since: Date;
+  since: string;
   deadline: string;
 }
 
 /** 绩效运行监控表 to file (while its round is open) or to review, with the round's deadline. */
 @Injectable()
-export class MonitoringReportInbox extends ChainInboxSource {
+export class MonitoringReportInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     scope: ScopeService,
@@ -33,7 +33,9 @@ export class MonitoringReportInbox extends ChainInboxSource {
     super(scope, inbox);
   }
 
-  async waiting(user: SessionUser, limit: number): Promise<{ items: MonitoringReportInboxItem[]; total: number }> {
+  readonly kind = 'monitoring_report';
+
+  async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
       .createQueryBuilder(MonitoringReport, 'r')
       .innerJoin('monitoring_rounds', 'o', 'o.id = r.round_id')
@@ -54,27 +56,27 @@ export class MonitoringReportInbox extends ChainInboxSource {
         "to_char(o.deadline, 'YYYY-MM-DD') AS deadline",
       ]);
     const states = await this.awaiting(user, MONITORING_REPORT_CHAIN, query, 'r.unit_id');
-    if (states.length === 0) return { items: [], total: 0 };
+    if (states.length === 0) return null;
     query.andWhere('r.status = ANY(:states)', { states });
     // a closed round waits for nobody's filing; its reviews go on
     if (states.includes('draft')) query.andWhere("o.status = 'open'");
-    const { rows, total } = await this.firstRows<Row>(query.orderBy('o.deadline', 'ASC').addOrderBy('r.updated_at', 'ASC'), limit);
+    return query;
+  }
+
+  item(r: Row): MonitoringReportInboxItem {
     return {
-      total,
-      items: rows.map((r) => ({
-        kind: 'monitoring_report',
-        reportId: r.id,
-        projectId: r.project_id,
-        projectName: r.project_name,
-        unitName: r.unit_name,
-        fiscalYear: r.fiscal_year,
-        roundId: r.round_id,
-        cutoffDate: r.cutoff_date,
-        status: r.status,
-        reason: reasonOf(r),
-        since: new Date(r.since).toISOString(),
-        deadline: r.deadline,
-      })),
+      kind: 'monitoring_report',
+      reportId: r.id,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      unitName: r.unit_name,
+      fiscalYear: r.fiscal_year,
+      roundId: r.round_id,
+      cutoffDate: r.cutoff_date,
+      status: r.status,
+      reason: reasonOf(r),
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
 import { SELF_EVALUATION_CHAIN, SheetStatus } from '@pm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
 import { SelfEvaluation } from './self-evaluation.entity';
@@ -16,13 +16,13 @@ interface Row {
   status: SheetStatus;
   version: number;
   returned: boolean;
-  since: Date;
+  since: string;
   deadline: string | null;
 }
 
 /** 项目支出绩效自评表 of an open round to fill, or to review, with the round's deadline. */
 @Injectable()
-export class SelfEvaluationInbox extends ChainInboxSource {
+export class SelfEvaluationInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     scope: ScopeService,
@@ -31,7 +31,9 @@ export class SelfEvaluationInbox extends ChainInboxSource {
     super(scope, inbox);
   }
 
-  async waiting(user: SessionUser, limit: number): Promise<{ items: SelfEvaluationInboxItem[]; total: number }> {
+  readonly kind = 'self_evaluation';
+
+  async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
       .createQueryBuilder(SelfEvaluation, 'e')
       .innerJoin('self_evaluation_rounds', 'o', 'o.id = e.round_id')
@@ -50,23 +52,23 @@ export class SelfEvaluationInbox extends ChainInboxSource {
         "to_char(o.deadline, 'YYYY-MM-DD') AS deadline",
       ]);
     const states = await this.awaiting(user, SELF_EVALUATION_CHAIN, query, 'e.unit_id');
-    if (states.length === 0) return { items: [], total: 0 };
+    if (states.length === 0) return null;
     query.andWhere('e.status = ANY(:states)', { states });
-    const { rows, total } = await this.firstRows<Row>(query.orderBy('o.deadline', 'ASC').addOrderBy('e.updated_at', 'ASC'), limit);
+    return query;
+  }
+
+  item(r: Row): SelfEvaluationInboxItem {
     return {
-      total,
-      items: rows.map((r) => ({
-        kind: 'self_evaluation',
-        selfEvaluationId: r.id,
-        projectId: r.project_id,
-        projectName: r.project_name,
-        unitName: r.unit_name,
-        fiscalYear: r.fiscal_year,
-        status: r.status,
-        reason: r.status === 'submitted' ? '自评表待审核' : r.status === 'department_approved' ? '自评表待财政审核' : r.returned ? '自评表被退回，待修改' : r.version === 0 ? '自评表待填报' : '自评表草稿，待提交',
-        since: new Date(r.since).toISOString(),
-        deadline: r.deadline,
-      })),
+      kind: 'self_evaluation',
+      selfEvaluationId: r.id,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      unitName: r.unit_name,
+      fiscalYear: r.fiscal_year,
+      status: r.status,
+      reason: r.status === 'submitted' ? '自评表待审核' : r.status === 'department_approved' ? '自评表待财政审核' : r.returned ? '自评表被退回，待修改' : r.version === 0 ? '自评表待填报' : '自评表草稿，待提交',
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
     };
   }
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionUser, TargetSheetInboxItem } from '@pm/api-contract';
 import { SheetStatus, TARGET_SHEET_CHAIN } from '@pm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { TargetSheet } from './target-sheet.entity';
 
@@ -17,13 +18,13 @@ interface Row {
   status: SheetStatus | null;
   is_adjustment: boolean | null;
   returned: boolean | null;
-  since: Date;
+  since: string;
   deadline: string | null;
 }
 
 /** The sheets of open years waiting for this user, in the states the chain gives their role (a project without a sheet is a draft to fill in). */
 @Injectable()
-export class TargetSheetInbox extends ChainInboxSource {
+export class TargetSheetInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     scope: ScopeService,
@@ -32,46 +33,41 @@ export class TargetSheetInbox extends ChainInboxSource {
     super(scope, inbox);
   }
 
-  async waiting(user: SessionUser, limit: number): Promise<{ items: TargetSheetInboxItem[]; total: number }> {
-    // the page is found on projects and sheets alone; its units' names are joined to its rows only (a unit's lead may have thousands waiting)
+  readonly kind = 'target_sheet';
+
+  async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
       .createQueryBuilder(Project, 'p')
       .innerJoin(FiscalYear, 'y', "y.year = p.fiscal_year AND y.status = 'open'")
+      .innerJoin(Organization, 'o', 'o.id = p.unit_id')
       .leftJoin(TargetSheet, 's', 's.project_id = p.id')
       .select([
         'p.id AS project_id',
         'p.name AS project_name',
-        'p.unit_id AS unit_id',
+        'o.name AS unit_name',
         'p.fiscal_year AS fiscal_year',
         's.status AS status',
         's.is_adjustment AS is_adjustment',
         's.returned_version_id IS NOT NULL AS returned',
         'coalesce(s.updated_at, p.created_at) AS since',
         "to_char(y.target_deadline, 'YYYY-MM-DD') AS deadline",
-        'count(*) OVER () AS inbox_total',
       ]);
     const states = await this.awaiting(user, TARGET_SHEET_CHAIN, query, 'p.unit_id');
-    if (states.length === 0) return { items: [], total: 0 };
-    query.andWhere("coalesce(s.status, 'draft') = ANY(:states)", { states });
-    const [page, parameters] = query.orderBy('since', 'ASC').limit(limit).getQueryAndParameters();
-    const rows: (Row & { inbox_total: string })[] = await this.dataSource.query(
-      `/* prepare:inbox-target-sheets */ SELECT page.*, o.name AS unit_name FROM (${page}) page JOIN organizations o ON o.id = page.unit_id ORDER BY page.since`,
-      parameters,
-    );
-    const total = Number(rows[0]?.inbox_total ?? 0);
+    if (states.length === 0) return null;
+    return query.andWhere("coalesce(s.status, 'draft') = ANY(:states)", { states });
+  }
+
+  item(r: Row): TargetSheetInboxItem {
     return {
-      total,
-      items: rows.map((r) => ({
-        kind: 'target_sheet',
-        projectId: r.project_id,
-        projectName: r.project_name,
-        unitName: r.unit_name,
-        fiscalYear: r.fiscal_year,
-        status: r.status ?? 'draft',
-        reason: reasonOf(r),
-        since: new Date(r.since).toISOString(),
-        deadline: r.deadline,
-      })),
+      kind: 'target_sheet',
+      projectId: r.project_id,
+      projectName: r.project_name,
+      unitName: r.unit_name,
+      fiscalYear: r.fiscal_year,
+      status: r.status ?? 'draft',
+      reason: reasonOf(r),
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
     };
   }
 }

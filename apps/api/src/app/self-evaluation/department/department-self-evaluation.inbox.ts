@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DepartmentSelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
 import { DEPARTMENT_SELF_EVALUATION_CHAIN, DepartmentSelfEvaluationStatus } from '@pm/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../../access/scope.service';
 import { ChainInboxSource, InboxService } from '../../inbox/inbox.service';
 import { Organization } from '../../organizations/organization.entity';
@@ -14,13 +14,13 @@ interface Row {
   fiscal_year: number;
   status: DepartmentSelfEvaluationStatus | null;
   returned: boolean;
-  since: Date;
+  since: string;
   deadline: string | null;
 }
 
 /** Once finance opens a year's self-evaluation, each department files its 部门整体支出绩效自评表; finance reviews what was submitted. */
 @Injectable()
-export class DepartmentSelfEvaluationInbox extends ChainInboxSource {
+export class DepartmentSelfEvaluationInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     scope: ScopeService,
@@ -29,7 +29,9 @@ export class DepartmentSelfEvaluationInbox extends ChainInboxSource {
     super(scope, inbox);
   }
 
-  async waiting(user: SessionUser, limit: number): Promise<{ items: DepartmentSelfEvaluationInboxItem[]; total: number }> {
+  readonly kind = 'department_self_evaluation';
+
+  async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
       .createQueryBuilder(Organization, 'o')
       .innerJoin('self_evaluation_rounds', 'r', 'true')
@@ -45,21 +47,21 @@ export class DepartmentSelfEvaluationInbox extends ChainInboxSource {
       ])
       .where("o.kind = 'department'");
     const states = await this.awaiting(user, DEPARTMENT_SELF_EVALUATION_CHAIN, query, 'o.id');
-    if (states.length === 0) return { items: [], total: 0 };
+    if (states.length === 0) return null;
     query.andWhere("coalesce(e.status, 'draft') = ANY(:states)", { states });
-    const { rows, total } = await this.firstRows<Row>(query.orderBy('deadline', 'ASC').addOrderBy('since', 'ASC'), limit);
+    return query;
+  }
+
+  item(r: Row): DepartmentSelfEvaluationInboxItem {
     return {
-      total,
-      items: rows.map((r) => ({
-        kind: 'department_self_evaluation',
-        departmentId: r.department_id,
-        unitName: r.department_name,
-        fiscalYear: r.fiscal_year,
-        status: r.status ?? 'draft',
-        reason: r.status === 'submitted' ? '部门整体支出绩效自评表待审核' : r.status === null ? '部门整体支出绩效自评表待填报' : r.returned ? '部门整体支出绩效自评表被退回，待修改' : '部门整体支出绩效自评表待提交',
-        since: new Date(r.since).toISOString(),
-        deadline: r.deadline,
-      })),
+      kind: 'department_self_evaluation',
+      departmentId: r.department_id,
+      unitName: r.department_name,
+      fiscalYear: r.fiscal_year,
+      status: r.status ?? 'draft',
+      reason: r.status === 'submitted' ? '部门整体支出绩效自评表待审核' : r.status === null ? '部门整体支出绩效自评表待填报' : r.returned ? '部门整体支出绩效自评表被退回，待修改' : '部门整体支出绩效自评表待提交',
+      since: new Date(r.since).toISOString(),
+      deadline: r.deadline,
     };
   }
 }
