@@ -291,4 +291,29 @@ describe('target sheets: setting and approval', () => {
     expect(await revalidate(running.url + own, String(lead.token), tag)).toBe(200);
     expect((await lead.get(own)).body.version).toBe(first.body.version + 1);
   });
+
+  it('writes again only the rows that changed when the editor sends the rows back with their ids', async () => {
+    const funds = { total: '1000.00', currentYearAppropriation: '1000.00', carryOver: '0', other: '0' };
+    const projectId = (await lead.post('/api/projects', { fiscalYear: 2026, unitId, name: '应急演练组织经费', funds })).body.id;
+    const own = `/api/projects/${projectId}/target-sheet`;
+    const first = (await lead.request('PUT', own, { version: 0, indicators: complete })).body;
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    const stored = async () => Object.fromEntries((await db.query('SELECT i.id, i.xmin::text AS x FROM target_indicators i JOIN target_sheets s ON s.id = i.sheet_id WHERE s.project_id = $1', [projectId])).rows.map((r) => [r.id, r.x]));
+    const audited = async () => (await db.query("SELECT count(*)::int AS n FROM audit_log WHERE entity_id = (SELECT id FROM target_sheets WHERE project_id = $1) AND action LIKE 'row_%'", [projectId])).rows[0].n;
+    try {
+      const [rowsBefore, auditBefore] = [await stored(), await audited()];
+      const same = await lead.request('PUT', own, { version: first.version, indicators: first.indicators });
+      expect(same.status).toBe(200);
+      expect([await stored(), await audited()]).toEqual([rowsBefore, auditBefore]);
+      const edited = same.body.indicators.map((row: { id: string; value: string }, i: number) => (i === 1 ? { ...row, value: '99' } : row));
+      const changed = await lead.request('PUT', own, { version: same.body.version, indicators: edited });
+      expect(changed.body.indicators.map((r: { id: string }) => r.id)).toEqual(first.indicators.map((r: { id: string }) => r.id));
+      const rowsAfter = await stored();
+      expect(Object.keys(rowsAfter).filter((id) => rowsAfter[id] !== rowsBefore[id])).toEqual([edited[1].id]);
+      expect(await audited()).toBe(auditBefore + 1);
+    } finally {
+      await db.end();
+    }
+  });
 });

@@ -84,14 +84,23 @@ export class IndicatorRowsStore {
     return bySheet;
   }
 
-  /** Writes the rows of each sheet; 400 (row-tied) for an id that is not one of that sheet's rows. */
-  async write(db: EntityManager, sheets: SheetRows[]): Promise<void> {
+  /**
+   * Writes the rows of each sheet; 400 (row-tied) for an id that is not one of that sheet's rows.
+   * Given the rows as they were (`before`, read in the same transaction), a kept row that is
+   * unchanged is not written again and nothing is deleted when every row is kept.
+   */
+  async write(db: EntityManager, sheets: SheetRows[], before?: Map<string, TargetIndicatorDto[]>): Promise<void> {
     if (sheets.length === 0) return;
     const sheetIds = sheets.map((s) => s.sheetId);
-    const owner = new Map<string, string>(
-      (await db.query(`SELECT id, sheet_id FROM target_indicators WHERE sheet_id = ANY($1::uuid[])`, [sheetIds])).map((r: { id: string; sheet_id: string }) => [r.id, r.sheet_id]),
-    );
+    const stored = new Map<string, Partial<TargetIndicator>>();
+    for (const [sheetId, rows] of before ?? []) rows.forEach((row, i) => stored.set(row.id as string, toIndicatorColumns(sheetId, row, i + 1)));
+    const owner = before
+      ? new Map([...stored].map(([id, row]) => [id, row.sheetId as string]))
+      : new Map<string, string>(
+          (await db.query(`SELECT id, sheet_id FROM target_indicators WHERE sheet_id = ANY($1::uuid[])`, [sheetIds])).map((r: { id: string; sheet_id: string }) => [r.id, r.sheet_id]),
+        );
     const kept: Partial<TargetIndicator>[] = [];
+    const changed: Partial<TargetIndicator>[] = [];
     const fresh: Partial<TargetIndicator>[] = [];
     for (const sheet of sheets) {
       const seen = new Set<string>();
@@ -100,18 +109,24 @@ export class IndicatorRowsStore {
           const message = `第 ${i + 1} 行：${seen.has(row.id) ? '与前面的行是同一条指标（编号重复）' : '指标编号不属于本表，可能已被删除，请刷新后重试'}`;
           throw badRequest(message, [{ row: i + 1, field: 'id', message }]);
         }
-        if (row.id) seen.add(row.id);
-        (row.id ? kept : fresh).push(toIndicatorColumns(sheet.sheetId, row, i + 1));
+        const columns = toIndicatorColumns(sheet.sheetId, row, i + 1);
+        if (!row.id) return void fresh.push(columns);
+        seen.add(row.id);
+        kept.push(columns);
+        const was = stored.get(row.id);
+        if (!was || COLUMNS.some(([, , of]) => String(of(was)) !== String(of(columns)))) changed.push(columns);
       });
     }
-    await db.query(`DELETE FROM target_indicators WHERE sheet_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`, [sheetIds, kept.map((r) => r.id)]);
-    if (kept.length > 0) {
+    if (!before || kept.length < owner.size) {
+      await db.query(`DELETE FROM target_indicators WHERE sheet_id = ANY($1::uuid[]) AND NOT (id = ANY($2::uuid[]))`, [sheetIds, kept.map((r) => r.id)]);
+    }
+    if (changed.length > 0) {
       const columns = COLUMNS.filter(([name]) => name !== 'sheet_id');
       await db.query(
         `UPDATE target_indicators t SET ${columns.map(([name]) => `${name} = u.${name}`).join(', ')}
          FROM unnest($1::uuid[], ${columns.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ')}) AS u(id, ${columns.map(([name]) => name).join(', ')})
          WHERE t.id = u.id`,
-        [kept.map((r) => r.id), ...columns.map(([, , of]) => kept.map(of))],
+        [changed.map((r) => r.id), ...columns.map(([, , of]) => changed.map(of))],
       );
     }
     if (fresh.length > 0) {

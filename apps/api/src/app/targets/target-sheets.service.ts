@@ -87,7 +87,7 @@ export class TargetSheetsService {
   /** The rows written in place, every row's change audited by its indicator. */
   async writeRows(db: EntityManager, user: SessionUser, project: Project, sheet: TargetSheet, rows: TargetIndicatorDto[]): Promise<void> {
     const before = await this.rows.rowsOf(db, sheet.id);
-    await this.rows.write(db, [{ sheetId: sheet.id, rows }]);
+    await this.rows.write(db, [{ sheetId: sheet.id, rows }], new Map([[sheet.id, before]]));
     const after = await this.rows.rowsOf(db, sheet.id);
     await this.audit.record(
       db,
