@@ -39,6 +39,7 @@ export class DepartmentTargetInbox extends ChainInboxSource<Row> {
       .leftJoin(DepartmentTarget, 't', 't.department_id = o.id AND t.fiscal_year = y.year')
       .select([
         'o.id AS department_id',
+        'o.id AS inbox_key',
         'o.name AS department_name',
         'y.year AS fiscal_year',
         't.status AS status',

@@ -6,8 +6,9 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 
 /**
- * One kind of document's share of the 待办: the query of what waits for this user (each row with
- * its `since`), or null when nothing of this kind can; and the item one of its rows makes.
+ * One kind of document's share of the 待办: the query of what waits for this user, or null when
+ * nothing of this kind can; and the item one of its rows makes. Each row has its `since`, and
+ * `inbox_key` (a uuid of the row's own table, so it is found by index) with `fiscal_year` names it.
  */
 export interface InboxSource {
   readonly kind: InboxItem['kind'];
@@ -40,18 +41,25 @@ export class InboxService {
     const queries = await Promise.all(this.sources.map(async (source) => ({ source, query: await source.waitingQuery(user) })));
     const parts = queries.filter((q): q is { source: InboxSource; query: SelectQueryBuilder<ObjectLiteral> } => q.query !== null);
     if (parts.length === 0) return { items: [], total: 0 };
-    // ties of `since` (rows written in one transaction) are broken by the row itself, so pages never overlap
+    // first the page's keys, found on narrow rows (PostgreSQL leaves out the columns not asked for); then
+    // only those rows, each looked up by its key, become JSON. Ties of `since` go by kind and key.
     const parameters: unknown[] = [];
-    const branches = parts.map(({ source, query }) => {
+    const keys: string[] = [];
+    const details: string[] = [];
+    for (const { source, query } of parts) {
       const [sql, own] = query.getQueryAndParameters();
-      const branch = `SELECT '${source.kind}'::text AS kind, w.since, to_jsonb(w) AS row FROM (${shifted(sql, parameters.length)}) w`;
+      const branch = shifted(sql, parameters.length);
       parameters.push(...own);
-      return branch;
-    });
+      keys.push(`SELECT '${source.kind}'::text AS kind, s.since, s.inbox_key AS key, s.fiscal_year AS year FROM (${branch}) s`);
+      details.push(`SELECT to_jsonb(s) AS row FROM (${branch}) s WHERE page.kind = '${source.kind}' AND s.inbox_key = page.key AND s.fiscal_year = page.year`);
+    }
     parameters.push(pageSize, (page - 1) * pageSize);
     const rows: { kind: InboxItem['kind']; row: object; total: string }[] = await this.dataSource.query(
-      `/* prepare:inbox */ SELECT kind, row, count(*) OVER () AS total FROM (${branches.join(' UNION ALL ')}) waiting
-        ORDER BY since, kind, row LIMIT $${parameters.length - 1} OFFSET $${parameters.length}`,
+      `/* prepare:inbox */ WITH page AS (
+         SELECT kind, since, key, year, count(*) OVER () AS total FROM (${keys.join(' UNION ALL ')}) waiting
+          ORDER BY since, kind, key, year LIMIT $${parameters.length - 1} OFFSET $${parameters.length})
+       SELECT page.kind, page.total, detail.row FROM page CROSS JOIN LATERAL (${details.join(' UNION ALL ')}) detail
+        ORDER BY page.since, page.kind, page.key, page.year`,
       parameters,
     );
     const byKind = new Map(parts.map(({ source }) => [source.kind, source]));

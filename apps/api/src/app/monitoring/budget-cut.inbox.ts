@@ -36,7 +36,7 @@ export class BudgetCutInbox extends ChainInboxSource<Row> {
       .createQueryBuilder(BudgetCut, 'c')
       .innerJoin('projects', 'p', 'p.id = c.project_id')
       .innerJoin('organizations', 'u', 'u.id = c.unit_id')
-      .select(['c.id AS id', 'c.report_id AS report_id', 'c.project_id AS project_id', 'p.name AS project_name', 'u.name AS unit_name', 'p.fiscal_year AS fiscal_year', 'c.status AS status', 'c.updated_at AS since']);
+      .select(['c.id AS id', 'c.id AS inbox_key', 'c.report_id AS report_id', 'c.project_id AS project_id', 'p.name AS project_name', 'u.name AS unit_name', 'p.fiscal_year AS fiscal_year', 'c.status AS status', 'c.updated_at AS since']);
     const states = await this.awaiting(user, BUDGET_CUT_CHAIN, query, 'c.unit_id');
     if (states.length === 0) return null;
     return query.andWhere('c.status = ANY(:states)', { states });

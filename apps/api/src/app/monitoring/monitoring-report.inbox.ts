@@ -43,6 +43,7 @@ export class MonitoringReportInbox extends ChainInboxSource<Row> {
       .innerJoin('organizations', 'u', 'u.id = r.unit_id')
       .select([
         'r.id AS id',
+        'r.id AS inbox_key',
         'r.project_id AS project_id',
         'p.name AS project_name',
         'u.name AS unit_name',

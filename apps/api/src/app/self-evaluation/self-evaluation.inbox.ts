@@ -41,6 +41,7 @@ export class SelfEvaluationInbox extends ChainInboxSource<Row> {
       .innerJoin('organizations', 'u', 'u.id = e.unit_id')
       .select([
         'e.id AS id',
+        'e.id AS inbox_key',
         'e.project_id AS project_id',
         'p.name AS project_name',
         'u.name AS unit_name',

@@ -43,6 +43,7 @@ export class TargetSheetInbox extends ChainInboxSource<Row> {
       .leftJoin(TargetSheet, 's', 's.project_id = p.id')
       .select([
         'p.id AS project_id',
+        'p.id AS inbox_key',
         'p.name AS project_name',
         'o.name AS unit_name',
         'p.fiscal_year AS fiscal_year',

@@ -38,6 +38,7 @@ export class DepartmentSelfEvaluationInbox extends ChainInboxSource<Row> {
       .leftJoin(DepartmentSelfEvaluation, 'e', 'e.department_id = o.id AND e.fiscal_year = r.fiscal_year')
       .select([
         'o.id AS department_id',
+        'o.id AS inbox_key',
         'o.name AS department_name',
         'r.fiscal_year AS fiscal_year',
         'e.status AS status',
