@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +11,7 @@ import { BufferedJsonLogger } from './common/buffered-logger';
 import { installEntityTags } from './common/http-cache';
 import { installRequestParsing, JSON_LIMIT_BYTES } from './common/request-body';
 import { installRequestLog, requestIdOf } from './common/request-log';
+import { installSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { serveWebApp } from './common/web-app';
 import { AppConfig } from './config/app-config';
@@ -37,15 +37,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   const logger = options.logs === false ? false : new BufferedJsonLogger();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(), { logger, bodyParser: false });
   const server = app.getHttpAdapter().getInstance();
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        // ng-zorro sets inline style attributes; scripts stay same-origin only.
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-      },
-    },
-  });
+  installSecurityHeaders(server);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart);
   installRequestLog(server);
