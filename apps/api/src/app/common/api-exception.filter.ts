@@ -7,11 +7,6 @@ import { httpErrorOfBody, SERVER_REFUSALS } from './request-body';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** A body the HTTP server could not read (bad JSON, too large, another type) as the clerk's 4xx. */
-function bodyException(thrown: unknown): HttpException | null {
-  const known = httpErrorOfBody(thrown);
-  return known ? new HttpException({ message: known.message, errors: [] }, known.status) : null;
-}
 
 /** Every error leaves the API as { message, errors } (SPEC §11). */
 @Catch()
@@ -19,7 +14,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(thrown: unknown, host: ArgumentsHost): void {
-    const exception = thrown instanceof HttpException ? thrown : (bodyException(thrown) ?? httpErrorOfDatabase(thrown) ?? thrown);
+    // a body the HTTP server could not read (bad JSON, another charset, a bad form) is the clerk's 4xx
+    const refusedBody = thrown instanceof HttpException ? null : httpErrorOfBody(thrown);
+    const exception = thrown instanceof HttpException ? thrown : refusedBody ? new HttpException({ message: refusedBody.message, errors: [] }, refusedBody.status) : (httpErrorOfDatabase(thrown) ?? thrown);
     const http = host.switchToHttp();
     const response = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
@@ -32,7 +29,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: thrown instanceof Error ? thrown.stack : String(thrown),
       });
     }
-    else if (exception !== thrown && !httpErrorOfBody(thrown)) {
+    else if (exception !== thrown && !refusedBody) {
       // a value PostgreSQL refused that no DTO caught: answered as the clerk's mistake, logged to be validated earlier
       this.logger.warn({ msg: 'database refused a value', requestId: request.id, path: request.originalUrl, error: thrown instanceof Error ? thrown.message : String(thrown) });
     }

@@ -9,15 +9,15 @@ export const MAX_DEPTH = 12;
 
 const TEXT_TYPES = ['text/plain', 'text/tab-separated-values'];
 
-/** What the HTTP server says of a body it could not read, in the clerk's words (it happens before Nest's pipes see the request). */
+const TOO_LARGE = '提交的内容过大（JSON 最大 2MB，粘贴的表格最大 20MB）';
+const NOT_JSON = '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传';
+
+/**
+ * The errors that reach the filter with their code, in the clerk's words: this file's own parser
+ * refusals and the multipart reader's (thrown inside the upload routes).
+ */
 const BODY_ERRORS: Record<string, { status: number; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: '提交的内容不是有效的 JSON 对象，请检查格式' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: '提交的内容不是有效的 JSON 对象，请检查格式' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: '提交的内容过大（JSON 最大 2MB，粘贴的表格最大 20MB）' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: '请求长度与内容不符，请重试' },
-  FST_ERR_CTP_INVALID_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
-  FST_ERR_CTP_EMPTY_TYPE: { status: 415, message: '请以 JSON 提交（Content-Type: application/json），上传文件请用表单上传' },
   FST_ERR_UNSUPPORTED_CHARSET: { status: 415, message: '不支持的字符集，请以 UTF-8 提交' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, message: '上传的表单格式有误，请重新选择文件上传' },
   FST_FILES_LIMIT: { status: 413, message: '一次只能上传一个文件' },
@@ -28,13 +28,14 @@ const BODY_ERRORS: Record<string, { status: number; message: string }> = {
 };
 
 /**
- * What Fastify itself refuses (a body over its limit, a type no parser reads) reaches the filter as
- * an HttpException of Fastify's English sentence and status (Nest maps it so): said by status.
+ * What Fastify itself refuses before a route (a body over its limit, a type no parser reads, a
+ * wrong length) reaches the filter as an HttpException of Fastify's English sentence and status
+ * (Nest maps it so, dropping the code): said by status.
  */
 export const SERVER_REFUSALS: Partial<Record<number, string>> = {
   400: '请求格式有误，请检查后重试',
-  413: BODY_ERRORS['FST_ERR_CTP_BODY_TOO_LARGE'].message,
-  415: BODY_ERRORS['FST_ERR_CTP_INVALID_MEDIA_TYPE'].message,
+  413: TOO_LARGE,
+  415: NOT_JSON,
 };
 
 /** The 4xx an error of the HTTP server stands for, or null when it is not one of them. */
