@@ -1,8 +1,6 @@
 import { rowsOfText, TableSource } from '@pm/domain';
-import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
-import '../common/exceljs-merges';
-import { unpackedSizes } from './zip-entries';
+import { CellRange, readXlsxSheets, XlsxSheet } from './xlsx-sheets';
+import { zipEntries } from './zip-entries';
 
 /**
  * Reading an upload into tables of cell texts, framework-free so it runs in a worker thread:
@@ -23,8 +21,12 @@ export async function readUpload(fileName: string, content: Buffer): Promise<Tab
   if (content.length === 0) throw new TableReadError('上传的文件是空的');
   if (content.subarray(0, 4).equals(OLE)) throw new TableReadError('这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入');
   if (content.subarray(0, 4).equals(ZIP)) return readWorkbook(content);
-  if (content.subarray(0, 5).toString('latin1') === '%PDF-') throw new TableReadError('这是 PDF 文件，不是表格；请上传 .xlsx，或在 PDF 中选中表格复制后粘贴导入');
-  if (/\.xlsx$/i.test(fileName)) throw new TableReadError('文件名是 .xlsx，但内容不是 Excel 表格（可能已损坏，或是改了扩展名的其他文件）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入');
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw new TableReadError('这是 PDF 文件，不是表格；请上传 .xlsx，或在 PDF 中选中表格复制后粘贴导入');
+  if (/\.xlsx$/i.test(fileName))
+    throw new TableReadError(
+      '文件名是 .xlsx，但内容不是 Excel 表格（可能已损坏，或是改了扩展名的其他文件）；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入',
+    );
   return [readText(fileName, decodeText(content))];
 }
 
@@ -70,72 +72,57 @@ export function readText(name: string, content: Buffer | string): TableSource {
   return { name, rows };
 }
 
-async function readWorkbook(content: Buffer): Promise<TableSource[]> {
-  const parts = unpackedSizes(content);
-  if (!parts) throw new TableReadError('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
+const DAMAGED = '无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格';
+
+function readWorkbook(content: Buffer): TableSource[] {
+  const parts = zipEntries(content);
+  if (!parts) throw new TableReadError(DAMAGED);
   if (parts.reduce((sum, p) => sum + p.size, 0) > MAX_UNPACKED_BYTES) {
-    throw new TableReadError(`表格展开后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（常见原因：整列设置了格式或有大量空行），请删除多余的行、列和格式，或拆分后再导入`);
+    throw new TableReadError(
+      `表格展开后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（常见原因：整列设置了格式或有大量空行），请删除多余的行、列和格式，或拆分后再导入`,
+    );
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new TableReadError('无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格');
-  }
-  return workbook.worksheets.map((sheet) => {
-    const width = widthOf(sheet);
-    const rows: string[][] = [];
-    let read = 0;
-    // empty rows (however many are styled) are skipped, not walked; merged cells read as their
-    // master cell, as the official layouts merge 项目名称 and 一级/二级
-    sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      if (++read > MAX_ROWS) throw new TableReadError(`工作表“${sheet.name}”超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(shownText(row.getCell(c)));
-      rows[number - 1] = cells;
-    });
-    return { name: sheet.name, rows: Array.from(rows, (r) => r ?? new Array<string>(width).fill('')) };
-  });
+  const sheets = readXlsxSheets(content, parts);
+  if (!sheets) throw new TableReadError(DAMAGED);
+  return sheets.map(tableOfSheet);
 }
 
-/** Columns up to the last one holding text; a sheet styled out to column XFD is as wide as its content. */
-function widthOf(sheet: ExcelJS.Worksheet): number {
-  if (sheet.columnCount <= MAX_COLUMNS) return sheet.columnCount;
+/**
+ * A sheet as rows of texts, as wide as its widest row with text. Merged cells read as their
+ * master cell, as the official layouts merge 项目名称 and 一级/二级; rows without text are empty rows.
+ */
+function tableOfSheet(sheet: XlsxSheet): TableSource {
+  for (const range of sheet.merges) spreadMerge(sheet.cells, range);
+  if (sheet.cells.size > MAX_ROWS)
+    throw new TableReadError(`工作表“${sheet.name}”超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
   let width = 0;
-  let read = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    if (++read > MAX_ROWS) throw new TableReadError(`工作表“${sheet.name}”超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
-    const last = lastFilled(row);
-    if (last > MAX_COLUMNS) throw new TableReadError(`工作表“${sheet.name}”第 ${number} 行超过 ${MAX_COLUMNS} 列，请只保留绩效目标表的区域`);
+  let height = 0;
+  for (const [number, row] of sheet.cells) {
+    const last = Math.max(...row.keys());
+    if (last > MAX_COLUMNS)
+      throw new TableReadError(`工作表“${sheet.name}”第 ${number} 行超过 ${MAX_COLUMNS} 列，请只保留绩效目标表的区域`);
     width = Math.max(width, last);
-  });
-  return width;
+    height = Math.max(height, number);
+  }
+  const rows = Array.from({ length: height }, () => new Array<string>(width).fill(''));
+  for (const [number, row] of sheet.cells) for (const [column, text] of row) rows[number - 1][column - 1] = text;
+  return { name: sheet.name, rows };
 }
 
-function lastFilled(row: ExcelJS.Row): number {
-  let last = 0;
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    if (cellText(cell.value) !== '') last = column;
-  });
-  return last;
-}
-
-/** A number formatted as a percentage shows as one (0.95 → 95%), as the clerk typed it. */
-function shownText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (typeof value === 'number' && cell.numFmt?.includes('%')) return `${new Decimal(value).times(100).toFixed()}%`;
-  return cellText(value);
-}
-
-/** The text a clerk sees in a cell: cached formula results, rich text joined, numbers as written. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-  if ('text' in value) return String(value.text);
-  return '';
+/** Every cell of a merged range shows its master's text (a range past the limits is cut at them: the sheet is refused there anyway). */
+function spreadMerge(cells: XlsxSheet['cells'], range: CellRange): void {
+  const master = cells.get(range.top)?.get(range.left);
+  const bottom = Math.min(range.bottom, range.top + MAX_ROWS);
+  const right = Math.min(range.right, MAX_COLUMNS + 1);
+  for (let r = range.top; r <= bottom; r++) {
+    let row = cells.get(r);
+    if (!row && master === undefined) continue;
+    if (!row) cells.set(r, (row = new Map()));
+    for (let c = range.left; c <= right; c++) {
+      if (r === range.top && c === range.left) continue;
+      if (master === undefined) row.delete(c);
+      else row.set(c, master);
+    }
+    if (row.size === 0) cells.delete(r);
+  }
 }
