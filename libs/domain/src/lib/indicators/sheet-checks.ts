@@ -37,13 +37,11 @@ export interface SheetCheck {
 export const NAME_MAX = 100;
 const ONLY_COMPARATOR_OR_NUMBER = /^[\s≥≤><=＞＜＝%％.\d+-]*$/;
 
+/** A plain decimal, else null: tested first, as a phrase (有效提升) thrown and caught costs ~20 µs on every check. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 function decimalOrNull(text: string | null | undefined): Decimal | null {
-  if (text === null || text === undefined || text.trim() === '') return null;
-  try {
-    return new Decimal(text.trim());
-  } catch {
-    return null;
-  }
+  const trimmed = text?.trim();
+  return trimmed && DECIMAL.test(trimmed) ? new Decimal(trimmed) : null;
 }
 
 export interface CheckOptions {

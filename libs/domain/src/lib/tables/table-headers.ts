@@ -42,7 +42,8 @@ export const COLUMN_LABELS: Record<TargetColumn, string> = {
   evidence: '佐证资料',
 };
 
-const compact = (text: string) => text.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+// every cell of a table passes here while its header is looked for: most need no change, and are not copied
+const compact = (text: string) => (/[\s\u3000()]/.test(text) ? text.replace(/[\s\u3000]/g, '').replace(/\(/g, '（').replace(/\)/g, '）') : text);
 
 const LOOKUP = new Map<string, TargetColumn>(
   (Object.entries(TARGET_COLUMNS) as [TargetColumn, readonly string[]][]).flatMap(([column, names]) => names.map((n) => [compact(n), column] as const)),
@@ -51,11 +52,18 @@ const LOOKUP = new Map<string, TargetColumn>(
 /** The column a header cell names, or null. `指 标 值` and `指标值（目标值）` are recognised. */
 export function columnOf(header: string): TargetColumn | null {
   const text = compact(header);
-  return LOOKUP.get(text) ?? LOOKUP.get(text.replace(/（.*）$/, '')) ?? null;
+  return LOOKUP.get(text) ?? (text.endsWith('）') ? (LOOKUP.get(text.replace(/（.*）$/, '')) ?? null) : null);
 }
 
 /** Columns only a self-evaluation (绩效自评表) or a monitoring table (执行监控表) has: such a table reports results, it sets no targets. */
 const RESULT_COLUMNS = new Set(['实际完成值', '全年实际值', '得分', '实际完成情况', '截至当前完成值', '全年预计完成值', '完成目标可能性'].map(compact));
+
+const isGroupLabel = (cell: string) => /指标$/.test(compact(cell));
+
+/** Whether a row can be (the first row of) a header: it names a column, or holds only header words and group labels. */
+export function mayStartHeader(row: readonly string[]): boolean {
+  return row.some((cell) => !!cell && columnOf(cell) !== null) || row.every((cell) => !cell || isGroupLabel(cell));
+}
 
 /**
  * The column map of a header row (one or two rows: a group header like 绩效指标 over 一级/二级/三级),
@@ -65,7 +73,7 @@ export function headerOf(rows: readonly (readonly string[])[]): Map<TargetColumn
   const map = new Map<TargetColumn, number>();
   if (rows.some((row) => row.some((cell) => RESULT_COLUMNS.has(compact(cell ?? ''))))) return null;
   // rows joined into one header hold only header words (a group label such as 绩效指标 included), no values
-  const headerWords = (row: readonly string[]) => row.every((cell) => !cell || columnOf(cell) !== null || /指标$/.test(compact(cell)));
+  const headerWords = (row: readonly string[]) => row.every((cell) => !cell || columnOf(cell) !== null || isGroupLabel(cell));
   if (rows.length > 1 && !rows.every(headerWords)) return null;
   for (const row of rows) {
     row.forEach((cell, index) => {

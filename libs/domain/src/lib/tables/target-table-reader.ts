@@ -2,7 +2,7 @@ import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/co
 import { DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
 import { readSummary, summaryHeader } from './department-summary-reader';
-import { COLUMN_LABELS, headerOf, TargetColumn } from './table-headers';
+import { COLUMN_LABELS, headerOf, mayStartHeader, TargetColumn } from './table-headers';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
 export interface TableSource {
@@ -102,6 +102,7 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
 
 /** A header at row i, merged with a group-header row above or a second header row below when that adds columns. */
 function findHeader(rows: string[][], i: number): { header: Map<TargetColumn, number>; bodyStart: number } | null {
+  if (!mayBeHeader(rows[i])) return null;
   const single = headerOf([rows[i]]);
   const withBelow = i + 1 < rows.length ? headerOf([rows[i], rows[i + 1]]) : null;
   if (withBelow && (!single || withBelow.size > single.size)) return { header: withBelow, bodyStart: i + 2 };
@@ -109,6 +110,17 @@ function findHeader(rows: string[][], i: number): { header: Map<TargetColumn, nu
   const withAbove = i > 0 ? headerOf([rows[i - 1], rows[i]]) : null;
   if (withAbove && withAbove.size > single.size) return { header: withAbove, bodyStart: i + 1 };
   return { header: single, bodyStart: i + 1 };
+}
+
+/**
+ * A row with no header word, and not made of group labels only (绩效指标), starts no header: the
+ * test every body row passes, once, instead of trying it as a header of one and of two rows.
+ */
+const headerRows = new WeakMap<readonly string[], boolean>();
+function mayBeHeader(row: readonly string[]): boolean {
+  let may = headerRows.get(row);
+  if (may === undefined) headerRows.set(row, (may = mayStartHeader(row)));
+  return may;
 }
 
 /** Reads the body of one table; returns the index of the first row after it. */
@@ -164,7 +176,7 @@ function readTable(
     }
     if (projectName && projectName !== current?.name) {
       const code = at(cells, 'code') || null;
-      current = reading.projects.find((p) => p.source === source && p.name === projectName && p.code === code) ?? null;
+      current = projectRead(reading, source, projectName, code);
       if (!current) {
         current = { code, name: projectName, goal: at(cells, 'goal'), unitName, indicators: [], source, row: i + 1 };
         reading.projects.push(current);
@@ -182,6 +194,21 @@ function readTable(
     if (indicator) current.indicators.push(indicator);
   }
   return i;
+}
+
+/** The projects already read, by table, name and code, so a city's 3,000 projects are not searched one by one for each. */
+const readProjects = new WeakMap<TargetTableReading, { byKey: Map<string, ImportedProject>; counted: number }>();
+
+/** The first project read with this table, name and code (its rows may continue further down). */
+function projectRead(reading: TargetTableReading, source: string, name: string, code: string | null): ImportedProject | null {
+  let index = readProjects.get(reading);
+  if (!index) readProjects.set(reading, (index = { byKey: new Map(), counted: 0 }));
+  const key = (p: { source: string; name: string; code: string | null }) => JSON.stringify([p.source, p.name, p.code]);
+  for (; index.counted < reading.projects.length; index.counted++) {
+    const project = reading.projects[index.counted];
+    if (!index.byKey.has(key(project))) index.byKey.set(key(project), project);
+  }
+  return index.byKey.get(key({ source, name, code })) ?? null;
 }
 
 const FORM_LABELS: Record<'name' | 'code' | 'goal' | 'unit', RegExp> = {
