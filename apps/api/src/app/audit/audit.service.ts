@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntryDto, Page, SessionUser } from '@pm/api-contract';
 import { EntityManager, Repository } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
+import { ColumnOf, insertAll } from '../database/insert-all';
 import { User } from '../users/user.entity';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -24,6 +25,17 @@ function fieldLabel(field: string | null | undefined): string | null {
   return chars.length <= FIELD_MAX ? field : `${chars.slice(0, FIELD_MAX - 1).join('')}…`;
 }
 
+const AUDIT_COLUMNS = (actorId: string): ColumnOf<AuditChange>[] => [
+  ['actor_id', 'uuid', () => actorId],
+  ['organization_id', 'uuid', (c) => c.organizationId],
+  ['entity', 'varchar', (c) => c.entity],
+  ['entity_id', 'uuid', (c) => c.entityId],
+  ['action', 'varchar', (c) => c.action],
+  ['field', 'varchar', (c) => fieldLabel(c.field)],
+  ['old_value', 'text', (c) => c.oldValue ?? null],
+  ['new_value', 'text', (c) => c.newValue ?? null],
+];
+
 /** Every change to a record goes here, inside the transaction that made it. */
 @Injectable()
 export class AuditService {
@@ -34,10 +46,7 @@ export class AuditService {
 
   async record(db: EntityManager, actor: SessionUser, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
-    await db.insert(
-      AuditEntry,
-      changes.map((c) => ({ ...c, actorId: actor.id, field: fieldLabel(c.field), oldValue: c.oldValue ?? null, newValue: c.newValue ?? null })),
-    );
+    await insertAll(db, 'audit_log', AUDIT_COLUMNS(actor.id), changes);
   }
 
   /** The log of the user's scope, newest first. */

@@ -7,7 +7,7 @@ import { badRequest } from '../common/api-error';
 import { Upload, Uploaded, UploadedFileContent } from '../common/uploads';
 import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
-import { MAX_UPLOAD_BYTES, sourceOfText, sourcesOfUpload } from './workbook';
+import { MAX_UPLOAD_BYTES, TablesInput } from './workbook';
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -28,7 +28,7 @@ export class ImportsController {
     @Uploaded() file: UploadedFileContent | undefined,
     @Req() request: FastifyRequest,
   ): Promise<TargetTableImportResult> {
-    const sources = await this.sources(file, request);
+    const sources = this.sources(file, request);
     return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
   }
 
@@ -45,13 +45,13 @@ export class ImportsController {
     @Uploaded() file: UploadedFileContent | undefined,
     @Req() request: FastifyRequest,
   ): Promise<SelfEvaluationImportResult> {
-    const sources = await this.sources(file, request);
+    const sources = this.sources(file, request);
     return this.imports.importSelfEvaluations(user, { fiscalYear: query.fiscalYear, organizationId: query.organizationId }, sources);
   }
 
-  private async sources(file: { originalname: string; buffer: Buffer } | undefined, request: FastifyRequest) {
-    if (file) return sourcesOfUpload(file.originalname, file.buffer);
-    if (typeof request.body === 'string') return [await sourceOfText('粘贴的表格', request.body)];
+  private sources(file: { originalname: string; buffer: Buffer } | undefined, request: FastifyRequest): TablesInput {
+    if (file) return { fileName: file.originalname, content: file.buffer };
+    if (typeof request.body === 'string') return { fileName: '粘贴的表格', content: request.body };
     throw badRequest('请上传 .xlsx 文件，或粘贴从表格复制的内容');
   }
 }

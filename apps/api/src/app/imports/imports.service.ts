@@ -1,11 +1,13 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS, TableSource } from '@pm/domain';
+import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
+import { ColumnOf, insertAll } from '../database/insert-all';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
 import { FiscalYearsService } from '../fiscal-years/fiscal-years.service';
 import { PublishedYearService } from '../self-evaluation/published-year.service';
@@ -17,7 +19,7 @@ import { IndicatorRowsStore } from '../targets/indicator-rows.store';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { IndicatorResult } from './indicator-result.entity';
-import { readTables } from './workbook';
+import { readTables, TablesInput } from './workbook';
 
 interface Planned {
   imported: ImportedProject;
@@ -43,6 +45,8 @@ const BIG_IMPORT = 500;
 
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
@@ -55,7 +59,7 @@ export class ImportsService {
     private readonly publishedYear: PublishedYearService,
   ) {}
 
-  async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TableSource[]): Promise<TargetTableImportResult> {
+  async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TablesInput): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
     const unit = await this.targetUnit(user, options.organizationId);
     const reading = await readTables('targetTables', sources);
@@ -94,13 +98,16 @@ export class ImportsService {
     if (options.dryRun) return result;
     const applied = planned.filter((p) => p.plan.action !== 'unchanged');
     await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, applied));
-    // thousands of new rows at once: the planner's statistics would be minutes behind (autovacuum), and lists sorted on stale ones cost several times as much
-    if (applied.length >= BIG_IMPORT) await this.dataSource.query('ANALYZE projects, target_sheets, target_indicators');
+    // thousands of new rows at once: the planner's statistics would be minutes behind (autovacuum), and lists sorted on stale ones cost
+    // several times as much; refreshed right after the answer (the clerk need not wait for it), a failure only logged
+    if (applied.length >= BIG_IMPORT) {
+      this.dataSource.query('ANALYZE projects, target_sheets, target_indicators').catch((error: Error) => this.logger.warn(`导入后更新统计信息失败：${error.message}`));
+    }
     return result;
   }
 
   /** Stores a past year's 项目支出绩效自评表 results for the unit (replacing that year's), the source of 上年完成值. */
-  async importSelfEvaluations(user: SessionUser, options: { fiscalYear?: number; organizationId?: string }, sources: TableSource[]): Promise<SelfEvaluationImportResult> {
+  async importSelfEvaluations(user: SessionUser, options: { fiscalYear?: number; organizationId?: string }, sources: TablesInput): Promise<SelfEvaluationImportResult> {
     const unit = await this.targetUnit(user, options.organizationId);
     const reading = await readTables('selfEvaluations', sources);
     if (reading.tables === 0) throw badRequest('没有找到项目支出绩效自评表：表头应含“一级指标”“三级指标”“实际完成值”，表上方应有项目名称');
@@ -247,16 +254,8 @@ export class ImportsService {
     for (const item of items) if (item.plan.action === 'adjusted' && item.project) await this.runner.transition(db, user, this.sheets.kind, item.project, 'adjust', {});
 
     const fresh = items.filter((i) => !i.project);
-    for (const batch of chunks(fresh, 1000)) {
-      const inserted = await db
-        .createQueryBuilder()
-        .insert()
-        .into(Project)
-        .values(batch.map((i) => ({ fiscalYear: year, unitId: unit.id, code: i.imported.code, name: i.imported.name, level: '本级' as const, overallGoal: i.imported.goal, ...fundsOf(i.imported), createdBy: user.id, updatedBy: user.id })))
-        .returning(['id'])
-        .execute();
-      batch.forEach((item, n) => (item.plan.projectId = (inserted.raw as { id: string }[])[n].id));
-    }
+    for (const item of fresh) item.plan.projectId = randomUUID();
+    await insertAll(db, 'projects', PROJECT_COLUMNS(year, unit.id, user.id), fresh);
     const newGoals = items.filter((i) => i.project && i.imported.goal && i.imported.goal !== i.project.overallGoal);
     if (newGoals.length) {
       await db.query('UPDATE projects p SET overall_goal = g.goal, updated_by = $3, updated_at = now() FROM unnest($1::uuid[], $2::text[]) AS g(id, goal) WHERE p.id = g.id', [
@@ -272,7 +271,8 @@ export class ImportsService {
     }
 
     const sheetIds = new Map<string, string>();
-    const existingSheets = await db.createQueryBuilder(TargetSheet, 's').setLock('pessimistic_write').where('s.project_id IN (:...ids)', { ids: items.map((i) => i.plan.projectId as string) }).getMany();
+    const known = items.filter((i) => i.project).map((i) => i.plan.projectId as string);
+    const existingSheets = known.length ? await db.createQueryBuilder(TargetSheet, 's').setLock('pessimistic_write').where('s.project_id = ANY(:known)', { known }).getMany() : [];
     const planned = new Map(items.map((i) => [i.plan.projectId as string, i]));
     const scope = await this.scope.of(user);
     for (const sheet of existingSheets) {
@@ -281,20 +281,14 @@ export class ImportsService {
       if (!decision.ok) throw new ConflictException('导入期间有绩效目标被提交或修改，请重新预览后再导入');
       sheetIds.set(sheet.projectId, sheet.id);
     }
+    // a new sheet is stored at version 1 at once; existing ones move on by one below
     const withoutSheet = items.filter((i) => !sheetIds.has(i.plan.projectId as string));
-    for (const batch of chunks(withoutSheet, 1000)) {
-      const inserted = await db
-        .createQueryBuilder()
-        .insert()
-        .into(TargetSheet)
-        .values(batch.map((i) => ({ projectId: i.plan.projectId as string, status: 'draft' as const, version: 0, createdBy: user.id, updatedBy: user.id })))
-        .returning(['id'])
-        .execute();
-      batch.forEach((item, n) => sheetIds.set(item.plan.projectId as string, (inserted.raw as { id: string }[])[n].id));
-    }
-    const ids = [...sheetIds.values()];
+    const newSheets = new Map(withoutSheet.map((i) => [randomUUID(), i.plan.projectId as string]));
+    await insertAll(db, 'target_sheets', SHEET_COLUMNS(user.id), [...newSheets]);
+    for (const [sheetId, projectId] of newSheets) sheetIds.set(projectId, sheetId);
     await this.rows.write(db, items.map((item) => ({ sheetId: sheetIds.get(item.plan.projectId as string) as string, rows: item.rows })));
-    await db.createQueryBuilder().update(TargetSheet).set({ version: () => 'version + 1', updatedBy: user.id }).where('id IN (:...ids)', { ids }).execute();
+    const updated = existingSheets.map((x) => x.id);
+    if (updated.length) await db.query('UPDATE target_sheets SET version = version + 1, updated_by = $2, updated_at = now() WHERE id = ANY($1::uuid[])', [updated, user.id]);
     await this.audit.record(
       db,
       user,
@@ -318,6 +312,29 @@ interface Existing {
   sheetOf: Map<string, TargetSheet>;
   rowsOf: (sheetId: string) => TargetIndicatorDto[];
 }
+
+const PROJECT_COLUMNS = (year: number, unitId: string, userId: string): ColumnOf<Planned>[] => [
+  ['id', 'uuid', (i) => i.plan.projectId],
+  ['fiscal_year', 'int', () => year],
+  ['unit_id', 'uuid', () => unitId],
+  ['code', 'varchar', (i) => i.imported.code],
+  ['name', 'varchar', (i) => i.imported.name],
+  ['overall_goal', 'text', (i) => i.imported.goal],
+  ['funds_total', 'numeric', (i) => fundsOf(i.imported).fundsTotal],
+  ['funds_current_year_appropriation', 'numeric', (i) => fundsOf(i.imported).fundsCurrentYearAppropriation],
+  ['funds_carry_over', 'numeric', (i) => fundsOf(i.imported).fundsCarryOver],
+  ['funds_other', 'numeric', (i) => fundsOf(i.imported).fundsOther],
+  ['created_by', 'uuid', () => userId],
+  ['updated_by', 'uuid', () => userId],
+];
+
+const SHEET_COLUMNS = (userId: string): ColumnOf<[sheetId: string, projectId: string]>[] => [
+  ['id', 'uuid', ([sheetId]) => sheetId],
+  ['project_id', 'uuid', ([, projectId]) => projectId],
+  ['version', 'int', () => 1],
+  ['created_by', 'uuid', () => userId],
+  ['updated_by', 'uuid', () => userId],
+];
 
 const ACTION_WORDS = { created: '导入新建', updated: '导入更新', adjusted: '导入调整', unchanged: '无变化' } as const;
 

@@ -7,17 +7,23 @@ export const READINGS = { targetTables: readTargetTables, selfEvaluations: readS
 export type Reading = keyof typeof READINGS;
 
 /**
- * One job per message: an upload (or pasted text) into tables of cell texts, or those tables read
- * as one kind of official table; a clerk's mistake comes back as its sentence.
+ * One job per message: an upload (or pasted text) read into tables of cell texts and those read as
+ * one kind of official table, in one go (the cells of 30,000 rows never cross to the main thread);
+ * a clerk's mistake comes back as its sentence.
  */
-export type ReadJob = { fileName: string; content: Uint8Array | string } | { reading: Reading; sources: TableSource[] };
+export interface ReadJob {
+  reading: Reading;
+  fileName: string;
+  content: Uint8Array | string;
+}
 
 parentPort?.on('message', async (job: ReadJob) => {
   try {
-    let result: unknown;
-    if ('reading' in job) result = READINGS[job.reading](job.sources);
-    else result = typeof job.content === 'string' ? [readText(job.fileName, job.content)] : await readUpload(job.fileName, Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength));
-    parentPort?.postMessage({ result });
+    const sources: TableSource[] =
+      typeof job.content === 'string'
+        ? [readText(job.fileName, job.content)]
+        : await readUpload(job.fileName, Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength));
+    parentPort?.postMessage({ result: READINGS[job.reading](sources) });
   } catch (error) {
     parentPort?.postMessage({ error: error instanceof TableReadError ? { message: error.message } : { message: null } });
   }

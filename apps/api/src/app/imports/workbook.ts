@@ -1,5 +1,4 @@
 import { ServiceUnavailableException } from '@nestjs/common';
-import { TableSource } from '@pm/domain';
 import { join } from 'node:path';
 import { badRequest } from '../common/api-error';
 import { WorkerJobFailed, WorkerPool } from '../common/worker-pool';
@@ -12,19 +11,19 @@ const WORKER = __filename.endsWith('.ts') ? join(__dirname, 'table-reader.worker
 let pool: WorkerPool<ReadJob, unknown> | null = null;
 const readers = () => (pool ??= new WorkerPool<ReadJob, unknown>(WORKER, { timeoutMs: 60_000, maxHeapMb: 256, maxQueued: 16 }));
 
-/** An uploaded file as tables of cell texts: every sheet of an .xlsx, or tab-separated text — read in a worker thread. */
-export function sourcesOfUpload(fileName: string, content: Buffer): Promise<TableSource[]> {
-  return read({ fileName, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) }) as Promise<TableSource[]>;
+/** Tables as they arrived: an uploaded file (.xlsx or text), or text pasted from a spreadsheet. */
+export interface TablesInput {
+  fileName: string;
+  content: Buffer | string;
 }
 
-/** A table pasted from a spreadsheet, read in a worker thread as uploads are. */
-export async function sourceOfText(name: string, text: string): Promise<TableSource> {
-  return ((await read({ fileName: name, content: text })) as TableSource[])[0];
-}
-
-/** The tables read as one kind of official table (target tables, self-evaluations, a monitoring table), in a worker thread. */
-export function readTables<R extends Reading>(reading: R, sources: TableSource[]): Promise<ReturnType<(typeof READINGS)[R]>> {
-  return read({ reading, sources }) as Promise<ReturnType<(typeof READINGS)[R]>>;
+/** The tables of an upload or a paste read as one kind of official table (target tables, self-evaluations, a monitoring table), in a worker thread. */
+export function readTables<R extends Reading>(reading: R, input: TablesInput): Promise<ReturnType<(typeof READINGS)[R]>> {
+  const content =
+    typeof input.content === 'string'
+      ? input.content
+      : new Uint8Array(input.content.buffer, input.content.byteOffset, input.content.byteLength);
+  return read({ reading, fileName: input.fileName, content }) as Promise<ReturnType<(typeof READINGS)[R]>>;
 }
 
 async function read(job: ReadJob): Promise<unknown> {
@@ -33,7 +32,11 @@ async function read(job: ReadJob): Promise<unknown> {
   } catch (error) {
     if (error instanceof WorkerJobFailed) {
       if (error.reason === 'busy') throw new ServiceUnavailableException({ message: '正在读取的文件较多，请稍后再试', errors: [] });
-      throw badRequest(error.reason === 'timeout' ? '文件读取超时：表格过大或过于复杂，请删除多余的行、列和格式，或拆分后再导入' : '文件过大或过于复杂，无法读取；请删除多余的行、列和格式，或拆分后再导入');
+      throw badRequest(
+        error.reason === 'timeout'
+          ? '文件读取超时：表格过大或过于复杂，请删除多余的行、列和格式，或拆分后再导入'
+          : '文件过大或过于复杂，无法读取；请删除多余的行、列和格式，或拆分后再导入',
+      );
     }
     const message = (error as { message?: string | null }).message;
     throw badRequest(message || '无法读取该文件');

@@ -13,7 +13,7 @@ import { BudgetCutRequestDto, SaveMonitoringReportDto, TrendQueryDto } from './d
 import { MonitoringReportsService, ReportTransition } from './monitoring-reports.service';
 import { MonitoringImportResult, MonitoringTablesService } from './monitoring-tables.service';
 import { sendXlsx, XLSX } from '../exports/send-xlsx';
-import { MAX_UPLOAD_BYTES, sourcesOfUpload } from '../imports/workbook';
+import { MAX_UPLOAD_BYTES } from '../imports/workbook';
 import { DryRunQueryDto } from '../imports/dto/import.dto';
 
 const id = () => new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -59,7 +59,7 @@ export class MonitoringReportsController {
   @ApiOperation({ summary: '导入在 Excel 中填好的监控表；dryRun=true 只检查；有任何问题时 400 且不保存' })
   async importReport(@CurrentUser() user: SessionUser, @Param('id', id()) reportId: string, @Query() query: DryRunQueryDto, @Uploaded() file: UploadedFileContent | undefined): Promise<MonitoringImportResult> {
     if (!file) throw badRequest('请上传填好的监控表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
-    return this.tables.importReport(user, reportId, await sourcesOfUpload(file.originalname, file.buffer), query.dryRun ?? false);
+    return this.tables.importReport(user, reportId, { fileName: file.originalname, content: file.buffer }, query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportNoteDto, MonitoringReportDto, SaveMonitoringReportRequest, SessionUser } from '@pm/api-contract';
-import { assessReport, Colour, percentOf, REPORT_FORMAT_CODES, TableSource } from '@pm/domain';
-import { readTables } from '../imports/workbook';
+import { assessReport, Colour, percentOf, REPORT_FORMAT_CODES } from '@pm/domain';
+import { readTables, TablesInput } from '../imports/workbook';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -84,7 +84,7 @@ export class MonitoringTablesService {
    * 一级/二级/三级; every row that does not belong, or holds a value of the wrong form, is refused with
    * its row; nothing is stored on a dry run or when anything is wrong.
    */
-  async importReport(user: SessionUser, id: string, sources: TableSource[], dryRun: boolean): Promise<MonitoringImportResult> {
+  async importReport(user: SessionUser, id: string, sources: TablesInput, dryRun: boolean): Promise<MonitoringImportResult> {
     const found = await this.reports.findVisible(user, id);
     // a dry run is refused exactly as the real run would be: by the chain and by a closed round
     await this.reports.assertChangeable(user, found, 'import');

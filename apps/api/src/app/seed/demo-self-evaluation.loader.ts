@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SelfEvaluationIndicatorDto, SessionUser } from '@pm/api-contract';
-import { decimalOf, directionOf, normaliseComparator, QUALITATIVE_TIER_NAMES, rowsOfText } from '@pm/domain';
+import { decimalOf, directionOf, normaliseComparator, QUALITATIVE_TIER_NAMES } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { ImportsService } from '../imports/imports.service';
@@ -54,7 +54,7 @@ export class DemoSelfEvaluationLoader {
     const unit = await this.dataSource.getRepository(Organization).findOneBy({ name: '曲靖市人民政府办公室（本级）', kind: 'unit' });
     if (!unit) return;
     try {
-      const result = await this.imports.importSelfEvaluations(await this.session('zfb.reviewer'), { fiscalYear: 2024, organizationId: unit.id }, [{ name: '2024 年度决算公开', rows: rowsOfText(PUBLISHED_SELF_EVALUATIONS_2024) }]);
+      const result = await this.imports.importSelfEvaluations(await this.session('zfb.reviewer'), { fiscalYear: 2024, organizationId: unit.id }, { fileName: '2024 年度决算公开', content: PUBLISHED_SELF_EVALUATIONS_2024 });
       this.logger.log({ msg: 'demo 2024 reproduced from its final accounts', tables: result.tables, reproduced: result.evaluations.filter((e) => e.reproduced).length });
     } catch (error) {
       this.logger.warn({ msg: 'demo 2024 self-evaluations not loaded', error: String(error) });

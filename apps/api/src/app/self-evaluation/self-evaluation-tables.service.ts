@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationWorkbookImportResult, SessionUser } from '@pm/api-contract';
-import { decimalOf, normaliseIndicatorName, scoringMethodOf, SelfEvaluationForm, TableSource, tierOf } from '@pm/domain';
+import { decimalOf, normaliseIndicatorName, scoringMethodOf, SelfEvaluationForm, tierOf } from '@pm/domain';
 import { DataSource } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { badRequest } from '../common/api-error';
@@ -16,7 +16,7 @@ import { SelfEvaluationRow } from './self-evaluation-row.entity';
 import { SelfEvaluation } from './self-evaluation.entity';
 import { SelfEvaluationKind } from './self-evaluation.kind';
 import { SelfEvaluationsService } from './self-evaluations.service';
-import { readTables } from '../imports/workbook';
+import { readTables, TablesInput } from '../imports/workbook';
 
 /** Thrown inside a dry run's transaction so the save is rolled back once its preview is read. */
 class DryRun extends Error {
@@ -67,7 +67,7 @@ export class SelfEvaluationTablesService {
    * 一级/二级/三级; 定性 rows take their tier from the 得分 given. Every problem is tied to its row in the
    * file; nothing is stored on a dry run (the save runs and is rolled back) or when anything is wrong.
    */
-  async importEvaluation(user: SessionUser, id: string, sources: TableSource[], dryRun: boolean): Promise<SelfEvaluationWorkbookImportResult> {
+  async importEvaluation(user: SessionUser, id: string, sources: TablesInput, dryRun: boolean): Promise<SelfEvaluationWorkbookImportResult> {
     const found = await this.evaluations.findVisible(user, id);
     // a dry run is refused exactly as the real run would be
     refuseUnless(await this.runner.decision(user, this.kind, found, found, 'import'));

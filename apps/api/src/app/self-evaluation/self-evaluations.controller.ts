@@ -6,7 +6,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID } from 'class-validator';
 import { sendXlsx, XLSX } from '../exports/send-xlsx';
 import { DryRunQueryDto } from '../imports/dto/import.dto';
-import { MAX_UPLOAD_BYTES, sourcesOfUpload } from '../imports/workbook';
+import { MAX_UPLOAD_BYTES } from '../imports/workbook';
 import { SelfEvaluationTablesService } from './self-evaluation-tables.service';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
@@ -109,7 +109,7 @@ export class SelfEvaluationsController {
   @ApiOperation({ summary: '导入在 Excel 中填好的自评表；dryRun=true 只预览计分结果；有任何问题时 400（指明文件中的行）且不保存' })
   async importEvaluation(@CurrentUser() user: SessionUser, @Param('id', id()) evaluationId: string, @Query() query: DryRunQueryDto, @Uploaded() file: UploadedFileContent | undefined): Promise<SelfEvaluationWorkbookImportResult> {
     if (!file) throw badRequest('请上传填好的自评表（.xlsx）', [{ field: 'file', message: '请选择文件' }]);
-    return this.tables.importEvaluation(user, evaluationId, await sourcesOfUpload(file.originalname, file.buffer), query.dryRun ?? false);
+    return this.tables.importEvaluation(user, evaluationId, { fileName: file.originalname, content: file.buffer }, query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TargetIndicatorDto } from '@pm/api-contract';
 import { EntityManager } from 'typeorm';
 import { badRequest } from '../common/api-error';
+import { ColumnOf, insertAll } from '../database/insert-all';
 import { toIndicatorColumns } from './sheet-rows';
 import { TargetIndicator } from './target-indicator.entity';
 
@@ -11,9 +12,8 @@ export interface SheetRows {
   rows: TargetIndicatorDto[];
 }
 
-type Column = [name: string, type: string, of: (r: Partial<TargetIndicator>) => unknown];
 /** The stored columns of a row, one definition for the update and the insert. */
-const COLUMNS: Column[] = [
+const COLUMNS: ColumnOf<Partial<TargetIndicator>>[] = [
   ['sheet_id', 'uuid', (r) => r.sheetId],
   ['position', 'int', (r) => r.position],
   ['level1', 'varchar', (r) => r.level1],
@@ -129,11 +129,6 @@ export class IndicatorRowsStore {
         [changed.map((r) => r.id), ...columns.map(([, , of]) => changed.map(of))],
       );
     }
-    if (fresh.length > 0) {
-      await db.query(
-        `INSERT INTO target_indicators (${COLUMNS.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
-        COLUMNS.map(([, , of]) => fresh.map(of)),
-      );
-    }
+    await insertAll(db, 'target_indicators', COLUMNS, fresh);
   }
 }
