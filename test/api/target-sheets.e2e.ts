@@ -316,4 +316,22 @@ describe('target sheets: setting and approval', () => {
       await db.end();
     }
   });
+
+  it('answers a save with exactly what the next read answers, decimals and names as stored', async () => {
+    const funds = { total: '10.00', currentYearAppropriation: '10.00', carryOver: '0', other: '0' };
+    const projectId = (await lead.post('/api/projects', { fiscalYear: 2026, unitId, name: '值班值守保障经费', funds })).body.id;
+    const own = `/api/projects/${projectId}/target-sheet`;
+    const rows = [
+      ...complete.map((row, i) => (i === 0 ? { ...row, weight: '25.00', lastYearActual: '-0.00' } : row)),
+      indicator({ level2: '时效', name: '  响应时间  ', comparator: '≤', value: ' 30 ', unit: ' 分钟 ', weight: '0.50', lastYearActual: '0035.100' }),
+    ];
+    const saved = await lead.request('PUT', own, { version: 0, indicators: rows });
+    expect(saved.status).toBe(200);
+    expect(saved.body.indicators[0]).toMatchObject({ weight: '25', lastYearActual: '0' });
+    expect(saved.body.indicators[4]).toMatchObject({ level2: '时效指标', name: '响应时间', value: '30', unit: '分钟', weight: '0.5', lastYearActual: '35.1' });
+    const read = await lead.get(own);
+    expect(saved.body).toEqual(read.body);
+    const again = await lead.request('PUT', own, { version: saved.body.version, indicators: [...saved.body.indicators.slice(1), { ...rows[0], name: '调研次数（新）' }] });
+    expect(again.body).toEqual((await lead.get(own)).body);
+  });
 });

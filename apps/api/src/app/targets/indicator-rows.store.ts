@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TargetIndicatorDto } from '@pm/api-contract';
 import { EntityManager } from 'typeorm';
@@ -31,6 +32,9 @@ const COLUMNS: ColumnOf<Partial<TargetIndicator>>[] = [
   ['scoring_rule', 'text', (r) => r.scoringRule ?? ''],
   ['evidence', 'text', (r) => r.evidence ?? ''],
 ];
+
+/** A new row's id is made here, so the written rows are known without reading them back. */
+const INSERT_COLUMNS: ColumnOf<Partial<TargetIndicator>>[] = [['id', 'uuid', (r) => r.id], ...COLUMNS];
 
 /** A row as it is read (TargetIndicatorDto): decimals as PostgreSQL prints them, without trailing zeros. */
 const READ_FIELDS: [key: keyof TargetIndicatorDto, sql: string][] = [
@@ -88,9 +92,11 @@ export class IndicatorRowsStore {
    * Writes the rows of each sheet; 400 (row-tied) for an id that is not one of that sheet's rows.
    * Given the rows as they were (`before`, read in the same transaction), a kept row that is
    * unchanged is not written again and nothing is deleted when every row is kept.
+   * Answers each sheet's rows as stored (columns, new rows with their ids), in order.
    */
-  async write(db: EntityManager, sheets: SheetRows[], before?: Map<string, TargetIndicatorDto[]>): Promise<void> {
-    if (sheets.length === 0) return;
+  async write(db: EntityManager, sheets: SheetRows[], before?: Map<string, TargetIndicatorDto[]>): Promise<Map<string, Partial<TargetIndicator>[]>> {
+    const written = new Map<string, Partial<TargetIndicator>[]>();
+    if (sheets.length === 0) return written;
     const sheetIds = sheets.map((s) => s.sheetId);
     const stored = new Map<string, Partial<TargetIndicator>>();
     for (const [sheetId, rows] of before ?? []) rows.forEach((row, i) => stored.set(row.id as string, toIndicatorColumns(sheetId, row, i + 1)));
@@ -104,13 +110,19 @@ export class IndicatorRowsStore {
     const fresh: Partial<TargetIndicator>[] = [];
     for (const sheet of sheets) {
       const seen = new Set<string>();
+      const inOrder: Partial<TargetIndicator>[] = [];
+      written.set(sheet.sheetId, inOrder);
       sheet.rows.forEach((row, i) => {
         if (row.id && (owner.get(row.id) !== sheet.sheetId || seen.has(row.id))) {
           const message = `第 ${i + 1} 行：${seen.has(row.id) ? '与前面的行是同一条指标（编号重复）' : '指标编号不属于本表，可能已被删除，请刷新后重试'}`;
           throw badRequest(message, [{ row: i + 1, field: 'id', message }]);
         }
         const columns = toIndicatorColumns(sheet.sheetId, row, i + 1);
-        if (!row.id) return void fresh.push(columns);
+        inOrder.push(columns);
+        if (!row.id) {
+          columns.id = randomUUID();
+          return void fresh.push(columns);
+        }
         seen.add(row.id);
         kept.push(columns);
         const was = stored.get(row.id);
@@ -129,6 +141,7 @@ export class IndicatorRowsStore {
         [changed.map((r) => r.id), ...columns.map(([, , of]) => changed.map(of))],
       );
     }
-    await insertAll(db, 'target_indicators', COLUMNS, fresh);
+    await insertAll(db, 'target_indicators', INSERT_COLUMNS, fresh);
+    return written;
   }
 }

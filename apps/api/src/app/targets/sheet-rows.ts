@@ -35,3 +35,28 @@ export function toIndicatorColumns(sheetId: string, row: TargetIndicatorDto, pos
   if (row.id) columns.id = row.id;
   return columns;
 }
+
+/** A stored decimal as a read prints it (PostgreSQL's `trim_scale(…)::text`): no trailing zeros, no minus on zero. */
+function decimalText(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : new Decimal(value).toFixed();
+}
+
+/** The row as a read answers it, from the columns just written: a save need not read its rows back. */
+export function asStoredRow(columns: Partial<TargetIndicator>): TargetIndicatorDto {
+  return {
+    id: columns.id as string,
+    level1: columns.level1 as string,
+    level2: columns.level2 as string,
+    name: columns.name as string,
+    comparator: (columns.comparator ?? null) as TargetIndicatorDto['comparator'],
+    value: columns.value as string,
+    unit: columns.unit as string,
+    kind: columns.kind as TargetIndicatorDto['kind'],
+    content: columns.content as string,
+    basis: columns.basis as string,
+    lastYearActual: decimalText(columns.lastYearActual),
+    weight: decimalText(columns.weight),
+    scoringRule: columns.scoringRule as string,
+    evidence: columns.evidence as string,
+  };
+}

@@ -14,6 +14,7 @@ import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
 import { SettingsService } from '../settings/settings.service';
 import { IndicatorRowsStore, rowsAsJson } from './indicator-rows.store';
 import { SheetChecksCache } from './sheet-checks.cache';
+import { asStoredRow } from './sheet-rows';
 import { SheetSnapshot } from './sheet-snapshot';
 import { TargetSheetKind } from './target-sheet.kind';
 import { TargetSheet } from './target-sheet.entity';
@@ -64,13 +65,17 @@ export class TargetSheetsService {
   /** Saves the whole sheet in one transaction: rows keep their ids; 409 when `version` is stale or the chain does not let this user edit now. */
   async save(user: SessionUser, projectId: string, body: SaveTargetSheetRequest): Promise<TargetSheetDto> {
     const project = await this.projects.findVisible(user, projectId);
-    await this.dataSource.transaction(async (db) => {
+    const saved = await this.dataSource.transaction(async (db) => {
       const sheet = await this.runner.openForChange(db, user, this.kind, project, 'save', body.version);
       if (body.project) await this.saveProjectPart(db, user, project, body.project);
-      await this.writeRows(db, user, project, sheet, body.indicators);
-      await this.runner.changed(db, user, this.kind, sheet, { levelWeights: body.levelWeights ?? sheet.levelWeights });
+      const rows = await this.writeRows(db, user, project, sheet, body.indicators);
+      const levelWeights = body.levelWeights ?? sheet.levelWeights;
+      await this.runner.changed(db, user, this.kind, sheet, { levelWeights });
+      const inForce = await this.history.byId(sheet.inForceVersionId);
+      return { sheet: Object.assign(sheet, { version: sheet.version + 1, levelWeights }), rows, inForceNumber: inForce?.number ?? null };
     });
-    return this.read(user, projectId);
+    // answered from what was written: the rows, the sheet's new version and its unchanged state
+    return this.describe(user, project, saved.sheet, saved.rows, saved.inForceNumber);
   }
 
   async transition(user: SessionUser, projectId: string, action: SheetTransition, body: ReviewRequest): Promise<TargetSheetDto> {
@@ -84,11 +89,11 @@ export class TargetSheetsService {
     refuseUnless(await this.runner.decision(user, this.kind, project, null, 'save'));
   }
 
-  /** The rows written in place, every row's change audited by its indicator. */
-  async writeRows(db: EntityManager, user: SessionUser, project: Project, sheet: TargetSheet, rows: TargetIndicatorDto[]): Promise<void> {
+  /** The rows written in place, every row's change audited by its indicator; answers the rows as stored. */
+  async writeRows(db: EntityManager, user: SessionUser, project: Project, sheet: TargetSheet, rows: TargetIndicatorDto[]): Promise<TargetIndicatorDto[]> {
     const before = await this.rows.rowsOf(db, sheet.id);
-    await this.rows.write(db, [{ sheetId: sheet.id, rows }], new Map([[sheet.id, before]]));
-    const after = await this.rows.rowsOf(db, sheet.id);
+    const written = await this.rows.write(db, [{ sheetId: sheet.id, rows }], new Map([[sheet.id, before]]));
+    const after = (written.get(sheet.id) ?? []).map(asStoredRow);
     await this.audit.record(
       db,
       user,
@@ -101,7 +106,7 @@ export class TargetSheetsService {
         oldValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.from ?? ''}`).join('; ') : null,
         newValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.to ?? ''}`).join('; ') : null,
       })),
-    );
+    );    return after;
   }
 
   /** The goal, funds and medium-term plan saved with the sheet, each change audited. */
