@@ -33,7 +33,7 @@ import { describeLoad, load, rawServer } from './bench/load.mjs';
 import { figure, printTable } from './bench/table.mjs';
 import { generatedWorkbook } from './bench/workbook.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 // saves and inserts untimed first, as the reads are warmed: a long-running API has compiled its hot paths
 const WARM_ROUNDS = Number(process.env.BENCH_WARM_ROUNDS ?? 100);
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
