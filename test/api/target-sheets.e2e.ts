@@ -334,4 +334,16 @@ describe('target sheets: setting and approval', () => {
     const again = await lead.request('PUT', own, { version: saved.body.version, indicators: [...saved.body.indicators.slice(1), { ...rows[0], name: '调研次数（新）' }] });
     expect(again.body).toEqual((await lead.get(own)).body);
   });
+
+  it('takes rows without the optional fields, and answers a 定性 row with 指标性质 定性', async () => {
+    const funds = { total: '10.00', currentYearAppropriation: '10.00', carryOver: '0', other: '0' };
+    const projectId = (await lead.post('/api/projects', { fiscalYear: 2026, unitId, name: '政务公开专项经费', funds })).body.id;
+    const bare = { level1: '产出指标', level2: '数量指标', name: '公开信息条数', comparator: '≥', value: '120', unit: '条', kind: '定量', weight: '50' };
+    const qualitative = { level1: '效益指标', level2: '社会效益指标', name: '公众知晓度', comparator: null, value: '明显提高', unit: '', kind: '定性', weight: '50' };
+    const saved = await lead.request('PUT', `/api/projects/${projectId}/target-sheet`, { version: 0, indicators: [bare, qualitative] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.indicators[0]).toMatchObject({ content: '', basis: '', lastYearActual: null, scoringRule: '', evidence: '' });
+    expect(saved.body.indicators[1]).toMatchObject({ comparator: '定性', kind: '定性', value: '明显提高' });
+    expect(saved.body.checks.filter((c: { field: string }) => ['content', 'basis', 'lastYearActual', 'scoringRule', 'evidence'].includes(c.field))).toEqual([]);
+  });
 });

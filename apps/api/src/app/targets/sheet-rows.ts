@@ -20,7 +20,7 @@ export function toIndicatorColumns(sheetId: string, row: TargetIndicatorDto, pos
     level1: normaliseIndicatorName(row.level1),
     level2: normaliseIndicatorName(row.level2),
     name: row.name.trim(),
-    comparator: row.comparator,
+    comparator: row.comparator ?? (row.kind === '定性' ? '定性' : null),
     value: row.value.trim(),
     valueNumber: row.kind === '定量' ? numberOf(row.value) : null,
     unit: row.unit.trim(),

@@ -59,6 +59,13 @@ describe('target sheet checks (SPEC §3)', () => {
   it('warns when a target is weaker than last year’s actual', () => {
     expect(codes([row({ value: '10', lastYearActual: '12', weight: '25' }), ...good.slice(1)])).toEqual(['1:weaker-than-last-year']);
     expect(codes([row({ comparator: '<=', value: '30', unit: '天', lastYearActual: '20', weight: '25' }), ...good.slice(1)])).toEqual(['1:weaker-than-last-year']);
+  });
+
+  it('words the weaker target by its direction: a floor below last year is low, a ceiling above it is loose', () => {
+    const message = (over: Partial<IndicatorRow>) => checkSheet([row({ weight: '25', ...over }), ...good.slice(1)], DEFAULT_PROFILE).find((c) => c.code === 'weaker-than-last-year')?.message;
+    expect(message({ comparator: '≤', value: '15.5', unit: '万元', lastYearActual: '13.75' })).toBe('第 1 行：上限 ≤ 15.5 万元 比上年完成值 13.75 万元 更宽松，目标设定偏松');
+    expect(message({ comparator: '≥', value: '90', unit: '%', lastYearActual: '95.0' })).toBe('第 1 行：目标值 ≥ 90% 低于上年完成值 95%，目标设定偏低');
+    expect(message({ comparator: '≤', value: '12', unit: '万元', lastYearActual: '13.75' })).toBeUndefined();
     expect(codes([row({ value: '15', lastYearActual: '12', weight: '25' }), ...good.slice(1)])).toEqual([]);
   });
 

@@ -121,8 +121,14 @@ function checkLastYear(r: IndicatorRow, row: number, at: string, add: Add): void
   const comparator = r.comparator ? normaliseComparator(r.comparator) : null;
   if (!target || !last || r.kind !== '定量') return;
   const direction = directionOf(comparator, '定量');
-  const weaker = (direction === '正向' && target.lessThan(last)) || (direction === '反向' && target.greaterThan(last));
-  if (weaker) add(row, 'value', 'warning', 'weaker-than-last-year', `${at}：目标值 ${r.value} 低于上年完成值 ${r.lastYearActual}，目标设定偏低`);
+  const unit = r.unit.trim();
+  const shown = (v: string) => (unit === '%' ? `${v}%` : unit ? `${v} ${unit}` : v);
+  // said the way the comparator reads: a floor below last year is low, a ceiling above it is loose
+  if (direction === '正向' && target.lessThan(last)) {
+    add(row, 'value', 'warning', 'weaker-than-last-year', `${at}：目标值 ${comparator} ${shown(r.value)} 低于上年完成值 ${shown(last.toFixed())}，目标设定偏低`);
+  } else if (direction === '反向' && target.greaterThan(last)) {
+    add(row, 'value', 'warning', 'weaker-than-last-year', `${at}：上限 ${comparator} ${shown(r.value)} 比上年完成值 ${shown(last.toFixed())} 更宽松，目标设定偏松`);
+  }
 }
 
 function checkDuplicates(rows: readonly IndicatorRow[], add: Add): void {

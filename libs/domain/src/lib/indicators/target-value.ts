@@ -77,7 +77,8 @@ export function parseTargetValue(raw: string, hints: TargetHints = {}): ParsedTa
   if (kind === '定性' || !number) {
     // a phrase keeps its words; spaces inside Chinese text carry no meaning
     const phrase = rest.replace(/\s*([\u4e00-\u9fff])\s*/g, '$1').trim();
-    return { comparator, value: phrase, unit: hintUnit, kind, repairs, problems };
+    // a 定性 row's 指标性质 is 定性 unless the table wrote one (`= 有效提升`)
+    return { comparator: comparator ?? (kind === '定性' ? '定性' : null), value: phrase, unit: hintUnit, kind, repairs, problems };
   }
 
   let unit = hintUnit;

@@ -96,7 +96,7 @@ describe('headers of other provinces', () => {
     ]);
     expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit])).toEqual([
       ['产出指标', '数量指标', '除险加固水库数', '=', '5', '座'],
-      ['产出指标', '数量指标', '质量指标', null, '', ''],
+      ['产出指标', '数量指标', '质量指标', '定性', '', ''],
       ['效益指标', '社会效益指标', '受益人口', '≥', '2', '万人'],
     ]);
   });
