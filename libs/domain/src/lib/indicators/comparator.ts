@@ -56,7 +56,8 @@ export function normaliseComparator(raw: string): Comparator | null {
 
 /** A comparator written at the start of a cell (`≥95%`, `>= 91000 个`) and the rest. */
 export function leadingComparator(raw: string): { comparator: Comparator | null; rest: string } {
-  const text = halfWidth(raw).trim();
+  // `> = 95%` and `≥ 2000 件`: spaces inside or after the sign carry no meaning
+  const text = halfWidth(raw).trim().replace(/^([<>=])\s+(?==)/, '$1');
   for (const [spelling, comparator] of SPELLINGS) {
     if (text.startsWith(spelling)) return { comparator, rest: text.slice(spelling.length).trim() };
   }

@@ -30,6 +30,17 @@ export const DEPARTMENT_DICTIONARY: Dictionary = {
   履职效能: ['履职效能'],
 };
 
+/**
+ * The 二级 meant when a table writes a 一级's own name as its 二级 (`满意度指标` under `满意度指标`,
+ * SPEC §7): the only one, or the one most tables use.
+ */
+export const DEFAULT_LEVEL2: Readonly<Record<string, string>> = {
+  产出指标: '数量指标',
+  成本指标: '经济成本指标',
+  效益指标: '社会效益指标',
+  满意度指标: '服务对象满意度指标',
+};
+
 /** The 一级 a new sheet starts with, in order. */
 export function startingLevel1(regime: Regime): string[] {
   return regime === 'core2021' ? ['产出指标', '成本指标', '效益指标', '满意度指标'] : ['产出指标', '效益指标', '满意度指标'];

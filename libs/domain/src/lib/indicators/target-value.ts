@@ -38,7 +38,7 @@ function isUnitLike(text: string): boolean {
 }
 
 /** Two spellings of one unit: equal, or one the start of the other (`万` and `万元`). */
-function sameUnit(a: string, b: string): boolean {
+export function sameUnit(a: string, b: string): boolean {
   return a === b || a.startsWith(b) || b.startsWith(a);
 }
 

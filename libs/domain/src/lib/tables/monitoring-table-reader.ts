@@ -1,5 +1,6 @@
 import { normaliseIndicatorName } from '../indicators/dictionary';
 import { ImportNote, TableSource } from './target-table-reader';
+import { cellText } from './cell-text';
 
 /** The columns of a 项目支出绩效目标执行监控表, found by their header text. */
 export const MONITORING_COLUMNS = {
@@ -41,7 +42,7 @@ export interface MonitoringTableReading {
 }
 
 const compact = (text: string | null | undefined) => (text ?? '').replace(/[\s\u3000]/g, '');
-const cellOf = (cells: readonly (string | null | undefined)[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+const cellOf = (cells: readonly (string | null | undefined)[], i: number | undefined) => (i === undefined ? '' : cellText(cells[i]));
 const amountOf = (text: string) => {
   const t = text.replace(/[,，\s元]/g, '');
   return t === '' ? null : t;

@@ -2,6 +2,7 @@ import { normaliseComparator } from '../indicators/comparator';
 import { normaliseIndicatorName } from '../indicators/dictionary';
 import { columnOf } from './table-headers';
 import { ImportNote, TableSource } from './target-table-reader';
+import { cellText } from './cell-text';
 
 /** One indicator's actual result in a year's 项目支出绩效自评表. */
 export interface ReportedResult {
@@ -65,7 +66,6 @@ const MONEY_LABEL = /年度资金总额|当年财政拨款|上年结转|非财�
 const ACTUAL = /^(实际完成值|全年实际值|实际值)$/;
 const TABLE_END = /^(其他需要说明的事项|其他需说明事项|总分|备注)/;
 const TITLE = /(\d{4})\s*年度?项目支出绩效自评表/;
-const text = (cell: string | null | undefined) => (cell ?? '').toString().trim();
 const compact = (cell: string) => cell.replace(/[\s：:]/g, '');
 const amount = (cell: string | undefined) => {
   const t = (cell ?? '').replace(/[,，\s元]/g, '');
@@ -80,7 +80,7 @@ const amount = (cell: string | undefined) => {
 export function readSelfEvaluations(sources: readonly TableSource[]): SelfEvaluationReading {
   const reading: SelfEvaluationReading = { fiscalYear: null, tables: 0, forms: [], results: [], errors: [] };
   for (const source of sources) {
-    const rows = source.rows.map((row) => row.map(text));
+    const rows = source.rows.map((row) => row.map(cellText));
     let blockStart = 0;
     for (let i = 0; i < rows.length; i++) {
       const title = TITLE.exec(rows[i].join(''));

@@ -118,7 +118,6 @@ describe('messy rows', () => {
     ['a weight that is not a number', [...HEADER, '分值'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '二十'], { row: 2, column: '分值', message: '分值“二十”不是数字' }],
     ['comparators that disagree', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≤', '≥6', '场', '', ''], { row: 2, column: '指标值', message: '指标值中的“≥”与指标性质“≤”不一致' }],
     ['a cell outside every column', HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '多出的一格'], { row: 2, column: null, message: '第 11 列“多出的一格”不在任何表头之下，无法确定是哪一项' }],
-    ['last year’s result that is not a number', [...HEADER, '上年完成值'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', '', '已完成'], { row: 2, column: '上年完成值', message: '上年完成值“已完成”不是数字' }],
     ['a name longer than can be stored', HEADER, ['项目甲', '', '产出指标', '数量指标', '长'.repeat(201), '≥', '6', '场', '定量指标', ''], { row: 2, column: '三级指标', message: '三级指标超过 200 字' }],
     ['an indicator before any project', HEADER, ['', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', ''], { row: 2, column: '项目名称', message: '指标行之前没有项目名称' }],
     ['a 一级 in a column it cannot be moved from', HEADER, ['项目甲', '产出指标', '数量指标', '场次', '≥', '6', '场', '', '', ''], { row: 2, column: null, message: '一级指标“产出指标”在第 2 列，不在“一级指标”列，无法确定各列的对应关系' }],
@@ -190,3 +189,54 @@ describe('the department summary (部门预算项目绩效目标汇总表)', () 
     expect(r.errors).toEqual([{ source: 'summary', row: 4, column: '成本指标·三级指标', message: '指标值“≤24万”没有指标名称' }]);
   });
 });
+
+describe('cells as tables of other provinces write them (SPEC §7)', () => {
+  const WITH_LAST = [...HEADER, '指标值设置依据', '上年完成值'];
+  const one = (cells: string[], header = WITH_LAST) => {
+    const r = table(header, ['项目甲', '', ...cells]);
+    expect(r.errors).toEqual([]);
+    return { indicator: r.projects[0].indicators[0], repairs: r.repairs.map((n) => `${n.column}:${n.message}`) };
+  };
+
+  it.each(['-', '—', '/', '无', '——', '／'])('reads the placeholder “%s” as an empty cell', (placeholder) => {
+    const { indicator } = one(['产出指标', '数量指标', '场次', '≥', '6', '场', '定量指标', placeholder, placeholder, placeholder]);
+    expect(indicator).toMatchObject({ content: '', basis: '', lastYearActual: null, value: '6' });
+  });
+
+  it('takes spaces out of names and values: `满意 度指 标`, `调研 次数`, `≥ 2000 件`, `> = 95%`', () => {
+    expect(one(['满意 度指 标', '服务 对象满意度', '群众 满意度', '> =', '95%', '', '', '', '', '']).indicator).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', name: '群众满意度', comparator: '≥', value: '95', unit: '%' });
+    expect(one(['产出指标', '数量指标', '调研 次数', '', '≥ 2000 件', '', '', '', '', '']).indicator).toMatchObject({ name: '调研次数', comparator: '≥', value: '2000', unit: '件', kind: '定量' });
+    expect(one(['产出指标', '数量指标', 'ISO 9001 认证', '', '通过', '', '', '', '', '']).indicator.name).toBe('ISO 9001认证');
+  });
+
+  it('reads a date as a 定性 value', () => {
+    expect(one(['产出指标', '时效指标', '完成时限', '', '2026 年 12 月 20 日前', '', '', '', '', '']).indicator).toMatchObject({ comparator: '定性', value: '2026年12月20日前', unit: '', kind: '定性' });
+  });
+
+  it('strips HTML a web page left in a cell', () => {
+    const { indicator } = one(['<p>产出指标</p>', '数量指标', '<span style="x">培训&nbsp;人次</span>', '', '&gt;=300人次', '', '', '<p>按年度计划</p><p>测算</p>', '', '']);
+    expect(indicator).toMatchObject({ level1: '产出指标', name: '培训人次', comparator: '≥', value: '300', unit: '人次', content: '按年度计划\n测算' });
+  });
+
+  it('skips separator rows and blank rows inside a table', () => {
+    const r = table(HEADER, ['--|----|---'], ['-----', '---', '---'], ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], [], ['', '', '产出指标', '质量指标', '合格率', '≥', '95', '%', '', '']);
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => p.indicators.map((i) => i.name))).toEqual([['场次', '合格率']]);
+  });
+
+  it('reads a 二级 written as its 一级’s own name as that 一级’s default 二级, and says so', () => {
+    const { indicator, repairs } = one(['满意度指标', '满意度指标', '服务对象满意度', '≥', '90', '%', '', '', '', '']);
+    expect(indicator).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标' });
+    expect(repairs).toEqual(['二级指标:二级指标写成了一级指标的名称“满意度指标”，按“服务对象满意度指标”导入']);
+  });
+
+  it('keeps a 上年完成值 in another unit, or in words, as text and flags it; in the target’s unit it is the number', () => {
+    const other = one(['产出指标', '时效指标', '响应及时率', '≥', '90', '%', '', '', '计划标准', '24 小时']);
+    expect(other.indicator).toMatchObject({ lastYearActual: null, basis: '计划标准；上年完成值：24 小时' });
+    expect(other.repairs).toEqual(['上年完成值:上年完成值“24 小时”单位“小时”与指标的度量单位“%”不同，未作为数字保存，已记入指标值设定依据']);
+    const words = one(['产出指标', '数量指标', '场次', '≥', '6', '场', '', '', '', '已完成']);
+    expect(words.indicator).toMatchObject({ lastYearActual: null, basis: '上年完成值：已完成' });
+    expect(one(['产出指标', '质量指标', '合格率', '≥', '95', '%', '', '', '', '92%']).indicator.lastYearActual).toBe('92');
+  });
+});
+

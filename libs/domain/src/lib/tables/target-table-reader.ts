@@ -1,6 +1,7 @@
 import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/comparator';
-import { DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
-import { parseTargetValue } from '../indicators/target-value';
+import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
+import { parseTargetValue, sameUnit } from '../indicators/target-value';
+import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
 import { COLUMN_LABELS, headerOf, mayStartHeader, TargetColumn } from './table-headers';
 
@@ -60,7 +61,6 @@ const LEVEL1_NAMES = new Set([...Object.keys(PROJECT_DICTIONARY), ...Object.keys
 const isLevel1Cell = (cell: string) => cell !== '' && LEVEL1_NAMES.has(normaliseIndicatorName(cell));
 const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
 const UNIT_LINE = /^单位名称\s*[：:]\s*(.+)$/;
-const text = (cell: string | null | undefined) => (cell ?? '').toString().replace(/\r/g, '').trim();
 
 /**
  * Reads every target table (项目支出绩效目标表, the list shape of SPEC §7) found in the sources: the
@@ -76,7 +76,7 @@ export function readTargetTables(sources: readonly TableSource[]): TargetTableRe
 }
 
 function readSource(source: TableSource, reading: TargetTableReading): void {
-  const rows = source.rows.map((row) => row.map(text));
+  const rows = source.rows.map((row) => row.map(cellText));
   let unitName: string | null = null;
   let blockStart = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -247,7 +247,11 @@ function readIndicator(
 ): ImportedIndicator | null {
   // an empty 一级/二级 continues the cell above, as a merged cell does in the official layout
   const level1 = normaliseIndicatorName(at(cells, 'level1')) || previous?.level1 || '';
-  const level2 = normaliseIndicatorName(at(cells, 'level2')) || (at(cells, 'level1') ? '' : (previous?.level2 ?? ''));
+  let level2 = normaliseIndicatorName(at(cells, 'level2')) || (at(cells, 'level1') ? '' : (previous?.level2 ?? ''));
+  if (level2 === level1 && DEFAULT_LEVEL2[level1] && at(cells, 'level2')) {
+    level2 = DEFAULT_LEVEL2[level1];
+    repaired('level2', `二级指标写成了一级指标的名称“${level1}”，按“${level2}”导入`);
+  }
   let name = at(cells, 'name');
   let comparator = at(cells, 'comparator');
   const alone = normaliseComparator(name);
@@ -283,28 +287,46 @@ function readIndicator(
     refused(tooLong[0], `${COLUMN_LABELS[tooLong[0]]}超过 ${tooLong[1]} 字`);
     return null;
   }
-  const lastRaw = at(cells, 'lastYearActual');
-  const last = /^([+-]?\d+(?:\.\d+)?)\s*(.*)$/.exec(lastRaw.replace(/[,，]/g, ''));
-  if (lastRaw && !last) {
-    refused('lastYearActual', `上年完成值“${lastRaw}”不是数字`);
-    return null;
-  }
-  if (last?.[2]) repaired('lastYearActual', `上年完成值“${lastRaw}”去掉了单位“${last[2]}”`);
+  const lastYear = lastYearOf(at(cells, 'lastYearActual'), parsed.unit, repaired);
+  const basis = [at(cells, 'basis'), lastYear.asText].filter(Boolean).join('；');
   return {
     level1,
     level2,
-    name: name.replace(/\s+/g, ' '),
+    name: withoutInnerSpaces(name),
     comparator: parsed.comparator,
     value: parsed.value,
     unit: parsed.unit,
     kind: parsed.kind,
     content: at(cells, 'content'),
-    basis: at(cells, 'basis'),
-    lastYearActual: last ? last[1] : null,
+    basis,
+    lastYearActual: lastYear.number,
     weight: weightText || null,
     scoringRule: at(cells, 'scoringRule'),
     evidence: at(cells, 'evidence'),
   };
+}
+
+/** Spaces carry no meaning next to Chinese characters (`调研 次数`); between words and numbers one is kept. */
+function withoutInnerSpaces(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/ ?([\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) ?/g, '$1');
+}
+
+/**
+ * 上年完成值 as a number when it is one in the target's unit (`88%` for a target in %); in another
+ * unit (`24 小时` against `≥90%`) or in words it is no number to compare with: kept as text (in
+ * 指标值设定依据) and said, never stored as 24.
+ */
+function lastYearOf(raw: string, unit: string, repaired: (column: TargetColumn, message: string) => void): { number: string | null; asText: string } {
+  if (!raw) return { number: null, asText: '' };
+  const last = /^([+-]?\d+(?:\.\d+)?)\s*(.*)$/.exec(raw.replace(/[,，]/g, ''));
+  const glued = last?.[2].trim() ?? '';
+  if (last && (!glued || (unit && sameUnit(glued, unit)))) {
+    if (glued) repaired('lastYearActual', `上年完成值“${raw}”去掉了单位“${glued}”`);
+    return { number: last[1], asText: '' };
+  }
+  const why = last ? `单位“${glued}”与指标的度量单位“${unit || '（无）'}”不同` : '不是数字';
+  repaired('lastYearActual', `上年完成值“${raw}”${why}，未作为数字保存，已记入指标值设定依据`);
+  return { number: null, asText: `上年完成值：${raw}` };
 }
 
 /**
