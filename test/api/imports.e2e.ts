@@ -276,4 +276,29 @@ describe('importing and exporting target tables', () => {
     }
     expect((await lead.get(`/api/projects/${id}/target-sheet`)).body).toMatchObject({ status: 'approved', isAdjustment: false });
   });
+
+  it('reads a table as other provinces write it: placeholders, spaces, a 二级 named as its 一级, and a 上年完成值 in another unit kept as written', async () => {
+    const text = [
+      ['项目名称', '年度绩效目标', '一级指标', '二级指标', '三级指标', '指标值', '度量单位', '指标值设定依据', '上年完成值', '分值'].join('\t'),
+      ['--|----|----', '', '', '', '', '', '', '', '', ''].join('\t'),
+      ['乡村公路养护补助资金', '<p>完成农村公路养护 320 公里</p>', '产出指标', '数量指标', '养护 里程', '≥ 320', '公里', '-', '—', '30'].join('\t'),
+      ['', '', '', '时效指标', '响应及时率', '≥90%', '', '/', '24 小时', '20'].join('\t'),
+      ['', '', '效益指标', '社会效益', '通行条件', '明显改善', '', '无', '', '30'].join('\t'),
+      ['', '', '满意 度指 标', '满意度指标', '群众满意度', '≥90', '%', '', '', '10'].join('\t'),
+    ].join('\n');
+    const reply = await lead.postText(URL(), text);
+    expect([reply.status, reply.body.errors]).toEqual([200, []]);
+    const sheet = (await lead.get(`/api/projects/${reply.body.projects[0].projectId}/target-sheet`)).body;
+    expect(sheet.indicators.map((i: Record<string, unknown>) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.basis, i.lastYearActual, i.lastYearActualText])).toEqual([
+      ['产出指标', '数量指标', '养护里程', '≥', '320', '公里', '', null, null],
+      ['产出指标', '时效指标', '响应及时率', '≥', '90', '%', '', null, '24 小时'],
+      ['效益指标', '社会效益指标', '通行条件', '定性', '明显改善', '', '', null, null],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥', '90', '%', '', null, null],
+    ]);
+    expect(sheet.checks).toContainEqual(expect.objectContaining({ row: 2, field: 'lastYearActual', severity: 'warning', code: 'last-year-not-comparable' }));
+    expect(sheet.checks.filter((c: { severity: string }) => c.severity === 'blocking')).toEqual([]);
+    const project = (await lead.get(`/api/projects/${reply.body.projects[0].projectId}`)).body;
+    expect(project.overallGoal).toBe('完成农村公路养护 320 公里');
+  });
 });
+

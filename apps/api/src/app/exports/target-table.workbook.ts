@@ -20,7 +20,7 @@ const WIDTHS = [26, 40, 12, 16, 26, 8, 12, 10, 10, 40, 7];
 /** Columns beyond the official list, written only when some indicator fills them, so an export imports back whole. */
 const EXTRAS: { label: string; width: number; of: (r: TargetIndicatorDto) => string }[] = [
   { label: '指标值设置依据', width: 24, of: (r) => r.basis },
-  { label: '上年完成值', width: 10, of: (r) => r.lastYearActual ?? '' },
+  { label: '上年完成值', width: 10, of: (r) => r.lastYearActual ?? r.lastYearActualText ?? '' },
   { label: '指标赋分规则', width: 24, of: (r) => r.scoringRule },
   { label: '佐证资料', width: 20, of: (r) => r.evidence },
 ];

@@ -215,7 +215,7 @@ export class ImportsService {
     let lastYearFilled = 0;
     const rows: TargetIndicatorDto[] = withKeptIds(
       imported.indicators.map((i) => {
-        const found = i.lastYearActual === null ? existing.lastYearOf(imported.name, i.name) : null;
+        const found = i.lastYearActual === null && !i.lastYearActualText ? existing.lastYearOf(imported.name, i.name) : null;
         if (found !== null) lastYearFilled++;
         return { ...i, lastYearActual: i.lastYearActual ?? found };
       }),

@@ -28,6 +28,8 @@ export function toIndicatorColumns(sheetId: string, row: TargetIndicatorDto, pos
     content: row.content ?? '',
     basis: row.basis ?? '',
     lastYearActual: row.lastYearActual ?? null,
+    // a number, when there is one, is what 上年完成值 is; the text only stands in for it
+    lastYearActualText: row.lastYearActual ? null : row.lastYearActualText?.trim() || null,
     weight: row.weight ?? null,
     scoringRule: row.scoringRule ?? '',
     evidence: row.evidence ?? '',
@@ -55,6 +57,7 @@ export function asStoredRow(columns: Partial<TargetIndicator>): TargetIndicatorD
     content: columns.content as string,
     basis: columns.basis as string,
     lastYearActual: decimalText(columns.lastYearActual),
+    lastYearActualText: columns.lastYearActualText ?? null,
     weight: decimalText(columns.weight),
     scoringRule: columns.scoringRule as string,
     evidence: columns.evidence as string,

@@ -55,6 +55,10 @@ export class TargetIndicator {
   @Column(measure)
   lastYearActual!: string | null;
 
+  /** 上年完成值 as written when it is no number in the target's unit (SPEC §11); lastYearActual is then null. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  lastYearActualText!: string | null;
+
   @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: decimalTransformer(2) })
   weight!: string | null;
 

@@ -61,6 +61,13 @@ describe('target sheet checks (SPEC §3)', () => {
     expect(codes([row({ comparator: '<=', value: '30', unit: '天', lastYearActual: '20', weight: '25' }), ...good.slice(1)])).toEqual(['1:weaker-than-last-year']);
   });
 
+  it('flags a 上年完成值 kept as text (another unit), instead of comparing it', () => {
+    const checks = checkSheet([row({ comparator: '≥', value: '90', unit: '%', lastYearActual: null, lastYearActualText: '24 小时', weight: '25' }), ...good.slice(1)], DEFAULT_PROFILE);
+    expect(checks.filter((c) => c.row === 1)).toEqual([
+      { row: 1, field: 'lastYearActual', severity: 'warning', code: 'last-year-not-comparable', message: '第 1 行：上年完成值“24 小时”不是以度量单位“%”计的数字，无法与目标值比较，请核对' },
+    ]);
+  });
+
   it('words the weaker target by its direction: a floor below last year is low, a ceiling above it is loose', () => {
     const message = (over: Partial<IndicatorRow>) => checkSheet([row({ weight: '25', ...over }), ...good.slice(1)], DEFAULT_PROFILE).find((c) => c.code === 'weaker-than-last-year')?.message;
     expect(message({ comparator: '≤', value: '15.5', unit: '万元', lastYearActual: '13.75' })).toBe('第 1 行：上限 ≤ 15.5 万元 比上年完成值 13.75 万元 更宽松，目标设定偏松');

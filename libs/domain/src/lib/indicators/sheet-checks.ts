@@ -15,6 +15,7 @@ export interface IndicatorRow {
   kind: IndicatorKind | string;
   weight: string | null;
   lastYearActual?: string | null;
+  lastYearActualText?: string | null;
 }
 
 /** Optional weights of the 一级 and 二级 (`产出指标`, `产出指标/数量指标`). */
@@ -116,6 +117,10 @@ function checkQuantitative(r: IndicatorRow, row: number, at: string, noComparato
 
 /** A target weaker than last year's actual: ≥ below it, ≤ above it. */
 function checkLastYear(r: IndicatorRow, row: number, at: string, add: Add): void {
+  if (r.lastYearActualText) {
+    add(row, 'lastYearActual', 'warning', 'last-year-not-comparable', `${at}：上年完成值“${r.lastYearActualText}”不是以度量单位“${r.unit.trim() || '（无）'}”计的数字，无法与目标值比较，请核对`);
+    return;
+  }
   const target = decimalOrNull(r.value);
   const last = decimalOrNull(r.lastYearActual);
   const comparator = r.comparator ? normaliseComparator(r.comparator) : null;

@@ -72,7 +72,7 @@ describe('headers of other provinces', () => {
         name: '森林防火经费',
         goal: '守住不发生重特大森林火灾的底线',
         indicators: [
-          { level1: '产出指标', level2: '数量指标', name: '巡查次数', comparator: '≥', value: '120', unit: '次', kind: '定量', content: '全年巡查次数', basis: '2025 年实绩', lastYearActual: '110', weight: '20', scoringRule: '每少 10 次扣 2 分', evidence: '巡查记录' },
+          { level1: '产出指标', level2: '数量指标', name: '巡查次数', comparator: '≥', value: '120', unit: '次', kind: '定量', content: '全年巡查次数', basis: '2025 年实绩', lastYearActual: '110', lastYearActualText: null, weight: '20', scoringRule: '每少 10 次扣 2 分', evidence: '巡查记录' },
           expect.objectContaining({ level1: '满意度指标', level2: '服务对象满意度指标', comparator: '≥', value: '90', unit: '%', weight: '10' }),
         ],
       }),
@@ -230,13 +230,11 @@ describe('cells as tables of other provinces write them (SPEC §7)', () => {
     expect(repairs).toEqual(['二级指标:二级指标写成了一级指标的名称“满意度指标”，按“服务对象满意度指标”导入']);
   });
 
-  it('keeps a 上年完成值 in another unit, or in words, as text and flags it; in the target’s unit it is the number', () => {
+  it('keeps a 上年完成值 in another unit, or in words, as written (lastYearActualText); in the target’s unit it is the number', () => {
     const other = one(['产出指标', '时效指标', '响应及时率', '≥', '90', '%', '', '', '计划标准', '24 小时']);
-    expect(other.indicator).toMatchObject({ lastYearActual: null, basis: '计划标准；上年完成值：24 小时' });
-    expect(other.repairs).toEqual(['上年完成值:上年完成值“24 小时”单位“小时”与指标的度量单位“%”不同，未作为数字保存，已记入指标值设定依据']);
-    const words = one(['产出指标', '数量指标', '场次', '≥', '6', '场', '', '', '', '已完成']);
-    expect(words.indicator).toMatchObject({ lastYearActual: null, basis: '上年完成值：已完成' });
-    expect(one(['产出指标', '质量指标', '合格率', '≥', '95', '%', '', '', '', '92%']).indicator.lastYearActual).toBe('92');
+    expect(other.indicator).toMatchObject({ lastYearActual: null, lastYearActualText: '24 小时', basis: '计划标准' });
+    expect(one(['产出指标', '数量指标', '场次', '≥', '6', '场', '', '', '', '已完成']).indicator).toMatchObject({ lastYearActual: null, lastYearActualText: '已完成' });
+    expect(one(['产出指标', '质量指标', '合格率', '≥', '95', '%', '', '', '', '92%']).indicator).toMatchObject({ lastYearActual: '92', lastYearActualText: null });
   });
 });
 

@@ -22,6 +22,8 @@ export interface ImportedIndicator {
   content: string;
   basis: string;
   lastYearActual: string | null;
+  /** 上年完成值 as written when it is no number in the target's unit (`24 小时` against `%`); lastYearActual is then null. */
+  lastYearActualText?: string | null;
   weight: string | null;
   scoringRule: string;
   evidence: string;
@@ -288,7 +290,6 @@ function readIndicator(
     return null;
   }
   const lastYear = lastYearOf(at(cells, 'lastYearActual'), parsed.unit, repaired);
-  const basis = [at(cells, 'basis'), lastYear.asText].filter(Boolean).join('；');
   return {
     level1,
     level2,
@@ -298,8 +299,9 @@ function readIndicator(
     unit: parsed.unit,
     kind: parsed.kind,
     content: at(cells, 'content'),
-    basis,
+    basis: at(cells, 'basis'),
     lastYearActual: lastYear.number,
+    lastYearActualText: lastYear.text,
     weight: weightText || null,
     scoringRule: at(cells, 'scoringRule'),
     evidence: at(cells, 'evidence'),
@@ -312,21 +314,19 @@ function withoutInnerSpaces(name: string): string {
 }
 
 /**
- * 上年完成值 as a number when it is one in the target's unit (`88%` for a target in %); in another
- * unit (`24 小时` against `≥90%`) or in words it is no number to compare with: kept as text (in
- * 指标值设定依据) and said, never stored as 24.
+ * 上年完成值 as a number when it is one in the target's unit (`88%` for a target in %, the unit
+ * dropped); in another unit (`24 小时` against `≥90%`) or in words it is no number to compare with:
+ * kept as written (SPEC §11 `lastYearActualText`), never stored as 24 — the sheet's checks flag it.
  */
-function lastYearOf(raw: string, unit: string, repaired: (column: TargetColumn, message: string) => void): { number: string | null; asText: string } {
-  if (!raw) return { number: null, asText: '' };
+function lastYearOf(raw: string, unit: string, repaired: (column: TargetColumn, message: string) => void): { number: string | null; text: string | null } {
+  if (!raw) return { number: null, text: null };
   const last = /^([+-]?\d+(?:\.\d+)?)\s*(.*)$/.exec(raw.replace(/[,，]/g, ''));
   const glued = last?.[2].trim() ?? '';
   if (last && (!glued || (unit && sameUnit(glued, unit)))) {
     if (glued) repaired('lastYearActual', `上年完成值“${raw}”去掉了单位“${glued}”`);
-    return { number: last[1], asText: '' };
+    return { number: last[1], text: null };
   }
-  const why = last ? `单位“${glued}”与指标的度量单位“${unit || '（无）'}”不同` : '不是数字';
-  repaired('lastYearActual', `上年完成值“${raw}”${why}，未作为数字保存，已记入指标值设定依据`);
-  return { number: null, asText: `上年完成值：${raw}` };
+  return { number: null, text: raw.slice(0, 200) };
 }
 
 /**

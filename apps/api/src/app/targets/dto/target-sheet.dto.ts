@@ -82,6 +82,12 @@ export class TargetIndicatorInput implements TargetIndicatorDto {
   @Matches(DECIMAL, { message: '上年完成值须为数字' })
   lastYearActual!: string | null;
 
+  @ApiPropertyOptional({ nullable: true, example: '24 小时', description: '上年完成值不是以度量单位计的数字时，照原文保存于此（lastYearActual 为空）；可省略' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString({ message: '上年完成值（原文）须为文字' })
+  @MaxLength(200, { message: '上年完成值（原文）不能超过 200 字' })
+  lastYearActualText?: string | null;
+
   @ApiProperty({ nullable: true, example: '10' })
   @ValidateIf((_, v) => v !== null)
   @Matches(WEIGHT, { message: '分值须为 0–999 之间、最多两位小数的数字' })
