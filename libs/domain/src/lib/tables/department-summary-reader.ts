@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { isLevel1, normaliseIndicatorName } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
-import { columnOf } from './table-headers';
+import { columnOf, headerPaths, isHeaderWord } from './table-headers';
 import type { ImportedIndicator, ImportedProject, TargetTableReading } from './target-table-reader';
 
 interface Pair {
@@ -21,23 +21,32 @@ export interface SummaryHeader {
 
 /**
  * 部门预算项目绩效目标汇总表 (SPEC §7): a row of 一级 names (成本 / 产出 / 效益 / 满意度) over a row of
- * 三级指标 | 指标值 pairs, with 项目编码 and 项目名称 to the left. Returns the columns, or null.
+ * 三级指标 | 指标值 pairs, with 项目编码 and 项目名称 to the left — or a header row above them both
+ * (项目名称, 项目金额（万元） › 资金总额 …, 绩效目标 over the 一级 names). Returns the columns, or null.
  */
 export function summaryHeader(rows: readonly string[][], i: number): SummaryHeader | null {
-  const top = rows[i];
-  const below = rows[i + 1];
-  if (!top || !below) return null;
-  const pairs: Pair[] = [];
-  top.forEach((cell, c) => {
-    const level1 = normaliseIndicatorName(cell);
-    if (cell && isLevel1(level1) && columnOf(below[c] ?? '') === 'name' && columnOf(below[c + 1] ?? '') === 'value' && !pairs.some((p) => p.name === c)) pairs.push({ level1, name: c, value: c + 1 });
-  });
-  if (pairs.length < 2) return null;
-  const find = (column: 'code' | 'project') => [top, below].map((row) => row.findIndex((cell) => columnOf(cell) === column)).find((c) => c !== -1) ?? -1;
-  const project = find('project');
-  if (project === -1) return null;
-  const amount = top.findIndex((cell) => /万元/.test(cell) && /预算|金额|资金/.test(cell));
-  return { code: find('code'), project, amount, pairs, bodyStart: i + 2 };
+  for (const above of [0, 1]) {
+    const top = rows[i + above];
+    const below = rows[i + above + 1];
+    if (!top || !below || (above && !rows[i].every(isHeaderWord))) continue;
+    const pairs: Pair[] = [];
+    top.forEach((cell, c) => {
+      const level1 = normaliseIndicatorName(cell);
+      if (cell && isLevel1(level1) && columnOf(below[c] ?? '') === 'name' && columnOf(below[c + 1] ?? '') === 'value' && !pairs.some((p) => p.name === c)) pairs.push({ level1, name: c, value: c + 1 });
+    });
+    if (pairs.length < 2) continue;
+    const header = rows.slice(i, i + above + 2);
+    const find = (column: 'code' | 'project') => header.map((row) => row.findIndex((cell) => columnOf(cell) === column)).find((c) => c !== -1) ?? -1;
+    const project = find('project');
+    if (project === -1) return null;
+    // 年度预算（万元）, or 资金总额 under 项目金额（万元）
+    const paths = headerPaths(header);
+    const inTenThousands = (c: number) => /万元/.test(paths[c].join('')) && /预算|金额|资金/.test(paths[c].join(''));
+    const total = paths.findIndex((path, c) => inTenThousands(c) && columnOf(path.at(-1) ?? '') === 'funds');
+    const amount = total !== -1 ? total : paths.findIndex((_, c) => inTenThousands(c));
+    return { code: find('code'), project, amount, pairs, bodyStart: i + above + 2 };
+  }
+  return null;
 }
 
 const QUALITY = /率|合格|达标|质量|准确|完好|优良/;

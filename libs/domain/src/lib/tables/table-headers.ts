@@ -19,6 +19,7 @@ export const TARGET_COLUMNS = {
   weight: ['指标分值权重', '分值', '权重', '指标权重'],
   scoringRule: ['指标赋分规则', '评（扣）分标准', '评扣分标准', '赋分规则', '评分标准'],
   evidence: ['佐证资料', '佐证材料'],
+  funds: ['资金总额', '项目金额', '年度预算', '预算金额', '项目资金', '年度预算数', '项目总金额', '项目预算', '年度资金总额'],
 } as const;
 
 export type TargetColumn = keyof typeof TARGET_COLUMNS;
@@ -40,6 +41,7 @@ export const COLUMN_LABELS: Record<TargetColumn, string> = {
   weight: '分值',
   scoringRule: '指标赋分规则',
   evidence: '佐证资料',
+  funds: '资金总额',
 };
 
 // every cell of a table passes here while its header is looked for: most need no change, and are not copied
@@ -66,21 +68,79 @@ export function mayStartHeader(row: readonly string[]): boolean {
 }
 
 /**
- * The column map of a header row (one or two rows: a group header like 绩效指标 over 一级/二级/三级),
- * or null when the row is not the header of a target table.
+ * Header cells that name a column a target table may have but the import does not keep (序号,
+ * 主管部门, the money split under 项目金额 …): they are header words, so a header row made of them
+ * is still a header, and their columns' cells are not strays.
  */
-export function headerOf(rows: readonly (readonly string[])[]): Map<TargetColumn, number> | null {
-  const map = new Map<TargetColumn, number>();
+const OTHER_HEADERS = new Set(
+  [
+    '序号', '编号', '主管部门', '实施单位', '预算单位', '项目单位', '项目类别', '项目类型', '项目属性', '实施期限', '资金来源', '其中', '小计', '备注',
+    '财政拨款', '当年财政拨款', '上年结转', '其他资金', '政府预算资金', '财政专户管理资金', '单位资金', '一般公共预算', '一般公共预算资金',
+    '政府性基金预算', '国有资本经营预算', '财政资金', '自有资金', '绩效目标', '绩效指标', '项目基本情况', '中期目标', '年度目标',
+  ].map(compact),
+);
+const MONEY_HEADER = /（(万元|元)）$/;
+
+/** Whether a cell is a header word: it names a column, is a group label (…指标), or a known header the import leaves out. */
+export function isHeaderWord(cell: string): boolean {
+  if (!cell) return true;
+  const text = compact(cell);
+  return columnOf(cell) !== null || isGroupLabel(cell) || OTHER_HEADERS.has(text) || OTHER_HEADERS.has(text.replace(/（.*）$/, '')) || MONEY_HEADER.test(text);
+}
+
+/** A header of one to three rows, read by what its cells say. */
+export interface TableHeader {
+  /** The first column of each kind the import keeps. */
+  columns: Map<TargetColumn, number>;
+  /** Each column's whole header path, top to bottom (`项目金额（万元） › 资金总额`); '' under no header. */
+  paths: string[];
+  /** 资金总额 in 万元 (× 10,000 to yuan), 元 (× 1), or a unit the header does not say (null). */
+  fundsScale: 10000 | 1 | null;
+}
+
+/**
+ * The paths of a header's columns: a group cell (项目金额（万元）, 绩效目标) spans the columns to its
+ * right up to the next cell of its row, over the sub-headers the row below has there — the way a
+ * merged cell reads once it is text.
+ */
+export function headerPaths(rows: readonly (readonly string[])[]): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const paths: string[][] = Array.from({ length: width }, () => []);
+  const under = (r: number, c: number) => rows.slice(r + 1).some((row) => !!row[c]);
+  rows.forEach((row, r) => {
+    let group = '';
+    for (let c = 0; c < width; c++) {
+      const cell = row[c] ?? '';
+      if (cell) {
+        paths[c].push(cell);
+        group = under(r, c) ? cell : '';
+      } else if (group && under(r, c)) {
+        paths[c].push(group);
+      } else group = '';
+    }
+  });
+  return paths;
+}
+
+/**
+ * The header made of these rows (one to three: group rows over the column names, sub-headers below
+ * them), or null when they are not the header of a target table. Each column means what the
+ * lowest cell of its path says.
+ */
+export function headerOf(rows: readonly (readonly string[])[]): TableHeader | null {
   if (rows.some((row) => row.some((cell) => RESULT_COLUMNS.has(compact(cell ?? ''))))) return null;
-  // rows joined into one header hold only header words (a group label such as 绩效指标 included), no values
-  const headerWords = (row: readonly string[]) => row.every((cell) => !cell || columnOf(cell) !== null || isGroupLabel(cell));
-  if (rows.length > 1 && !rows.every(headerWords)) return null;
-  for (const row of rows) {
-    row.forEach((cell, index) => {
-      const column = columnOf(cell ?? '');
-      if (column && !map.has(column)) map.set(column, index);
-    });
-  }
-  const isTargetTable = map.has('level1') && map.has('name') && map.has('value') && map.size >= 4;
-  return isTargetTable ? map : null;
+  // rows joined into one header hold only header words, no values
+  if (rows.length > 1 && !rows.every((row) => row.every((cell) => isHeaderWord(cell ?? '')))) return null;
+  const columns = new Map<TargetColumn, number>();
+  const paths = headerPaths(rows);
+  paths.forEach((path, index) => {
+    const column = columnOf(path.at(-1) ?? '');
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  const isTargetTable = columns.has('level1') && columns.has('name') && columns.has('value') && columns.size >= 4;
+  if (!isTargetTable) return null;
+  const funds = columns.get('funds');
+  const fundsPath = funds === undefined ? '' : paths[funds].join('');
+  const fundsScale = /万元/.test(fundsPath) ? 10000 : /元/.test(fundsPath) ? 1 : null;
+  return { columns, paths: paths.map((p) => p.join(' › ')), fundsScale };
 }

@@ -238,3 +238,39 @@ describe('cells as tables of other provinces write them (SPEC §7)', () => {
   });
 });
 
+describe('headers of one to three rows, each column named by its whole path', () => {
+  it('reads a list whose header has group cells over money and indicator columns, and a sub-header row below', () => {
+    const r = table(
+      ['序号', '项目名称', '项目金额（万元）', '', '', '年度绩效目标', '绩效指标', '', '', '', '', ''],
+      ['', '', '资金总额', '其中', '', '', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'],
+      ['', '', '', '财政拨款', '其他资金', '', '', '', '', '', '', ''],
+      ['1', '城乡低保提标资金', '120.5', '100', '20.5', '按时足额发放', '产出指标', '数量指标', '保障人数', '≥', '3200', '人'],
+      ['', '', '', '', '', '', '满意度指标', '服务对象满意度指标', '受助群众满意度', '≥', '90', '%'],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => [p.name, p.goal, p.fundsTotal, p.indicators.length])).toEqual([['城乡低保提标资金', '按时足额发放', '1205000.00', 2]]);
+    expect(r.repairs.map((n) => n.message)).toEqual(['“项目金额（万元） › 其中 › 财政拨款”列不是绩效目标的内容，未导入', '“项目金额（万元） › 其中 › 其他资金”列不是绩效目标的内容，未导入']);
+  });
+
+  it('takes the unit of the money from a 单位：万元 line when the header does not say it', () => {
+    const header = ['项目名称', '资金总额', '一级指标', '二级指标', '三级指标', '指标值'];
+    const body = ['养老服务补贴', '36', '产出指标', '数量指标', '补贴人数', '≥1200人'];
+    expect(table(['单位：万元'], header, body).projects[0].fundsTotal).toBe('360000.00');
+    expect(table(header, body).errors.map((e) => e.message)).toEqual(['资金总额“36”的表头没有写明单位（万元或元），请在表头注明']);
+  });
+
+  it('reads a department summary with a header row above the 一级 names and their 三级指标 | 指标值 pairs', () => {
+    const r = table(
+      ['项目编码', '项目名称', '项目金额（万元）', '', '绩效目标', '', '', '', '', ''],
+      ['', '', '资金总额', '财政拨款', '产出指标', '', '效益指标', '', '满意度指标', ''],
+      ['', '', '', '', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值'],
+      ['41010001', '城区道路保洁经费', '85.6', '85.6', '保洁面积', '≥ 120 万平方米', '道路整洁度', '明显提升', '市民满意度', '≥90%'],
+      ['', '', '', '', '作业完成时限', '每日 7 时前', '', '', '', ''],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => [p.code, p.name, p.fundsTotal, p.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}/${i.comparator ?? ''}${i.value}${i.unit}`)])).toEqual([
+      ['41010001', '城区道路保洁经费', '856000.00', ['产出指标/数量指标/保洁面积/≥120万平方米', '效益指标/社会效益指标/道路整洁度/定性明显提升', '满意度指标/服务对象满意度指标/市民满意度/≥90%', '产出指标/时效指标/作业完成时限/定性每日7时前']],
+    ]);
+  });
+});
+

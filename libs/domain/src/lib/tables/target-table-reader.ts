@@ -3,7 +3,8 @@ import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_
 import { parseTargetValue, sameUnit } from '../indicators/target-value';
 import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
-import { COLUMN_LABELS, headerOf, mayStartHeader, TargetColumn } from './table-headers';
+import Decimal from 'decimal.js';
+import { COLUMN_LABELS, headerOf, mayStartHeader, TableHeader, TargetColumn } from './table-headers';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
 export interface TableSource {
@@ -63,6 +64,10 @@ const LEVEL1_NAMES = new Set([...Object.keys(PROJECT_DICTIONARY), ...Object.keys
 const isLevel1Cell = (cell: string) => cell !== '' && LEVEL1_NAMES.has(normaliseIndicatorName(cell));
 const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
 const UNIT_LINE = /^单位名称\s*[：:]\s*(.+)$/;
+/** `单位：万元` above a table: the unit of its amounts when the header does not say. */
+const MONEY_LINE = /^(金额|资金)?单位\s*[：:]\s*(万元|元)\s*$/;
+/** Columns too common to mention when they are left out. */
+const QUIET_COLUMNS = /^(序号|编号)$/;
 
 /**
  * Reads every target table (项目支出绩效目标表, the list shape of SPEC §7) found in the sources: the
@@ -80,11 +85,15 @@ export function readTargetTables(sources: readonly TableSource[]): TargetTableRe
 function readSource(source: TableSource, reading: TargetTableReading): void {
   const rows = source.rows.map((row) => row.map(cellText));
   let unitName: string | null = null;
+  let moneyScale: TableHeader['fundsScale'] = null;
   let blockStart = 0;
   for (let i = 0; i < rows.length; i++) {
     const first = rows[i].find((c) => c !== '') ?? '';
+    if (first.startsWith('#')) moneyScale = null;
     const unit = UNIT_LINE.exec(first);
     if (unit) unitName = unit[1].trim();
+    const money = rows[i].map((c) => MONEY_LINE.exec(c)).find(Boolean);
+    if (money) moneyScale = money[2] === '万元' ? 10000 : 1;
     const summary = summaryHeader(rows, i);
     if (summary) {
       reading.tables++;
@@ -95,24 +104,34 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
     const found = findHeader(rows, i);
     if (!found) continue;
     reading.tables++;
-    const form = found.header.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading);
-    i = readTable(source.name, rows, found.header, found.bodyStart, unitName, reading, form) - 1;
+    const form = found.header.columns.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading);
+    const header = { ...found.header, fundsScale: found.header.fundsScale ?? moneyScale };
+    i = readTable(source.name, rows, header, found.bodyStart, unitName, reading, form) - 1;
     blockStart = i + 1;
     unitName = null;
+    moneyScale = null;
   }
 }
 
-/** A header at row i, merged with a group-header row above or a second header row below when that adds columns. */
-function findHeader(rows: string[][], i: number): { header: Map<TargetColumn, number>; bodyStart: number } | null {
+/**
+ * A header starting at row i of one to three rows (group rows over the column names, sub-headers
+ * such as 资金总额 under 项目金额（万元） below them), or one that a group row just above row i
+ * completes: the one that places the most columns, the shortest of equals.
+ */
+function findHeader(rows: string[][], i: number): { header: TableHeader; bodyStart: number } | null {
   if (!mayBeHeader(rows[i])) return null;
-  const single = headerOf([rows[i]]);
-  const withBelow = i + 1 < rows.length ? headerOf([rows[i], rows[i + 1]]) : null;
-  if (withBelow && (!single || withBelow.size > single.size)) return { header: withBelow, bodyStart: i + 2 };
-  if (!single) return null;
-  const withAbove = i > 0 ? headerOf([rows[i - 1], rows[i]]) : null;
-  if (withAbove && withAbove.size > single.size) return { header: withAbove, bodyStart: i + 1 };
-  return { header: single, bodyStart: i + 1 };
+  let best: { header: TableHeader; bodyStart: number } | null = null;
+  const windows: [number, number][] = [[i, i], [i, i + 1], [i, i + 2], [i - 1, i], [i - 1, i + 1]];
+  for (const [from, to] of windows) {
+    if (from < 0 || to >= rows.length) continue;
+    const header = headerOf(rows.slice(from, to + 1));
+    const placed = header ? placedColumns(header) : 0;
+    if (header && (!best || placed > placedColumns(best.header))) best = { header, bodyStart: to + 1 };
+  }
+  return best;
 }
+
+const placedColumns = (header: TableHeader) => header.columns.size * 100 + header.paths.filter(Boolean).length;
 
 /**
  * A row with no header word, and not made of group labels only (绩效指标), starts no header: the
@@ -129,7 +148,7 @@ function mayBeHeader(row: readonly string[]): boolean {
 function readTable(
   source: string,
   rows: string[][],
-  header: Map<TargetColumn, number>,
+  { columns: header, paths, fundsScale }: TableHeader,
   start: number,
   unitName: string | null,
   reading: TargetTableReading,
@@ -139,7 +158,9 @@ function readTable(
     const index = header.get(column);
     return index === undefined ? '' : (cells[index] ?? '');
   };
-  const mapped = new Set(header.values());
+  // a column under a header of its own is no stray, even when the import does not keep it (序号, 主管部门)
+  const named = new Set(paths.flatMap((path, index) => (path ? [index] : [])));
+  const unkept = new Set<number>();
   const note = (list: ImportNote[], row: number, column: TargetColumn | null, message: string) =>
     list.push({ source, row: row + 1, column: column ? COLUMN_LABELS[column] : null, message });
   // the per-project form: every row belongs to the project named in the block above the header
@@ -149,7 +170,7 @@ function readTable(
     const raw = rows[i];
     const first = raw.find((c) => c !== '') ?? '';
     if (first === '') continue;
-    if (first.startsWith('#') || (i > start && findHeader(rows, i))) break;
+    if (first.startsWith('#') || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
     if (NOTE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
     const aligned = realign(raw, header.get('level1') as number);
@@ -160,11 +181,16 @@ function readTable(
     if (aligned.repair) note(reading.repairs, i, null, aligned.repair);
     const cells = aligned.cells;
 
-    const stray = cells.findIndex((c, index) => c !== '' && !mapped.has(index));
+    const stray = cells.findIndex((c, index) => c !== '' && !named.has(index));
     if (stray !== -1) {
       note(reading.errors, i, null, `第 ${stray + 1} 列“${clip(cells[stray])}”不在任何表头之下，无法确定是哪一项`);
       continue;
     }
+    cells.forEach((c, index) => {
+      if (c === '' || unkept.has(index) || [...header.values()].includes(index) || QUIET_COLUMNS.test(paths[index])) return;
+      unkept.add(index);
+      note(reading.repairs, i, null, `“${paths[index]}”列不是绩效目标的内容，未导入`);
+    });
 
     const projectName = at(cells, 'project');
     const indicatorCells = (['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'kind', 'content'] as const).some((c) => at(cells, c) !== '');
@@ -181,6 +207,9 @@ function readTable(
       current = projectRead(reading, source, projectName, code);
       if (!current) {
         current = { code, name: projectName, goal: at(cells, 'goal'), unitName, indicators: [], source, row: i + 1 };
+        const funds = fundsOf(at(cells, 'funds'), fundsScale);
+        if (funds.yuan) current.fundsTotal = funds.yuan;
+        if (funds.problem) note(reading.errors, i, 'funds', funds.problem);
         reading.projects.push(current);
       }
     }
@@ -306,6 +335,15 @@ function readIndicator(
     scoringRule: at(cells, 'scoringRule'),
     evidence: at(cells, 'evidence'),
   };
+}
+
+/** 资金总额 as yuan with two decimals, from the header's unit (万元 or 元). */
+function fundsOf(cell: string, scale: TableHeader['fundsScale']): { yuan?: string; problem?: string } {
+  const amount = cell.replace(/[,，\s]/g, '');
+  if (!amount) return {};
+  if (!/^\d+(\.\d+)?$/.test(amount)) return { problem: `资金总额“${cell}”不是数字` };
+  if (scale === null) return { problem: `资金总额“${cell}”的表头没有写明单位（万元或元），请在表头注明` };
+  return { yuan: new Decimal(amount).times(scale).toFixed(2) };
 }
 
 /** Spaces carry no meaning next to Chinese characters (`调研 次数`); between words and numbers one is kept. */
