@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { isLevel1, normaliseIndicatorName } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
+import { isTotalRow } from './table-bounds';
 import { columnOf, headerPaths, isHeaderWord } from './table-headers';
 import type { ImportedIndicator, ImportedProject, TargetTableReading } from './target-table-reader';
 
@@ -73,6 +74,7 @@ export function readSummary(source: string, rows: string[][], header: SummaryHea
     const cells = rows[i];
     if (cells.every((c) => c === '')) continue;
     const name = cells[header.project] ?? '';
+    if (isTotalRow(name)) continue;
     const code = header.code === -1 ? '' : (cells[header.code] ?? '');
     if (name && name !== current?.name) {
       current = { code: code || null, name, goal: '', unitName: null, indicators: [], fundsTotal: null, source, row: i + 1 };

@@ -274,3 +274,50 @@ describe('headers of one to three rows, each column named by its whole path', ()
   });
 });
 
+describe('a whole disclosure document: only its project target tables are read', () => {
+  const T = (...cells: string[]) => cells.join('\t');
+  const document = [
+    '某市自然资源局2026年部门预算公开',
+    '2026年部门收支预算总表',
+    '单位：元',
+    T('收入', '', '支出', ''),
+    T('项目', '预算数', '项目', '预算数'),
+    T('一般公共预算拨款收入', '8,650,000.00', '一般公共服务支出', '1,200,000.00'),
+    T('合计', '8,650,000.00', '合计', '8,650,000.00'),
+    '2026年部门项目支出绩效目标表',
+    T('项目名称', '年度绩效目标', '一级指标', '二级指标', '三级指标', '指标值'),
+    T('不动产登记服务经费', '提升登记效率', '产出指标', '数量指标', '办件量', '≥5000件'),
+    T('', '', '满意度指标', '服务对象满意度指标', '办事群众满意度', '≥95%'),
+    '2026年部门项目支出预算表',
+    T('项目名称', '功能分类科目', '金额', '备注'),
+    T('不动产登记服务经费', '2200102', '450,000.00', ''),
+    T('项目支出 合计', '', '450,000.00', ''),
+    '2026年部门（单位）整体绩效目标表',
+    T('部门（单位）名称', '某市自然资源局'),
+    T('年度履职目标', '1. 保障国土空间规划实施；2. 做好不动产统一登记。'),
+    T('一级指标', '二级指标', '三级指标', '指标值'),
+    T('产出指标', '数量指标', '规划审批件数', '≥300件'),
+    T('履职效能', '履职效能', '规划实施率', '≥90%'),
+    '2026年“三公”经费支出预算表',
+    T('因公出国（境）费', '公务接待费', '公务用车购置及运行费', '合计'),
+    T('0.00', '12,000.00', '80,000.00', '92,000.00'),
+  ].map((line) => line.split('\t'));
+
+  it('reads the project target table and nothing of the other tables, the 部门整体绩效目标表 included', () => {
+    const r = readTargetTables([{ name: 'disclosure', rows: document }]);
+    expect(r.errors).toEqual([]);
+    expect(r.tables).toBe(1);
+    expect(r.projects.map((p) => [p.name, p.indicators.map((i) => i.name)])).toEqual([['不动产登记服务经费', ['办件量', '办事群众满意度']]]);
+  });
+
+  it('ends a table at the title of the next one, whatever that table holds', () => {
+    const r = table(HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['2026年部门政府采购预算表'], ['办公设备采购', '', '台式计算机', '10', '台', '50000']);
+    expect([r.errors, r.projects.map((p) => [p.name, p.indicators.length])]).toEqual([[], [['项目甲', 1]]]);
+  });
+
+  it('never reads a total row as a project', () => {
+    const r = table(HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['合  计', '', '', '', '', '', '', '', '', '']);
+    expect([r.errors, r.projects.map((p) => p.name)]).toEqual([[], ['项目甲']]);
+  });
+});
+

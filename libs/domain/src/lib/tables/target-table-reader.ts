@@ -4,6 +4,7 @@ import { parseTargetValue, sameUnit } from '../indicators/target-value';
 import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
 import Decimal from 'decimal.js';
+import { isDepartmentTargetBlock, isForeignHeader, isTitleLine, isTotalRow } from './table-bounds';
 import { COLUMN_LABELS, headerOf, mayStartHeader, TableHeader, TargetColumn } from './table-headers';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
@@ -87,9 +88,13 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
   let unitName: string | null = null;
   let moneyScale: TableHeader['fundsScale'] = null;
   let blockStart = 0;
+  let titleAt = -1;
   for (let i = 0; i < rows.length; i++) {
     const first = rows[i].find((c) => c !== '') ?? '';
-    if (first.startsWith('#')) moneyScale = null;
+    if (isTitleLine(rows[i])) {
+      titleAt = i;
+      moneyScale = null;
+    }
     const unit = UNIT_LINE.exec(first);
     if (unit) unitName = unit[1].trim();
     const money = rows[i].map((c) => MONEY_LINE.exec(c)).find(Boolean);
@@ -97,12 +102,18 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
     const summary = summaryHeader(rows, i);
     if (summary) {
       reading.tables++;
-      i = readSummary(source.name, rows, summary, reading, (r) => (rows[r].find((c) => c !== '') ?? '').startsWith('#') || NOTE.test(rows[r][0] ?? '') || findHeader(rows, r) !== null || summaryHeader(rows, r) !== null) - 1;
+      i = readSummary(source.name, rows, summary, reading, (r) => isTableEnd(rows, r) || NOTE.test(rows[r][0] ?? '') || findHeader(rows, r) !== null || summaryHeader(rows, r) !== null) - 1;
       blockStart = i + 1;
       continue;
     }
     const found = findHeader(rows, i);
     if (!found) continue;
+    if (!found.header.columns.has('project') && isDepartmentTargetBlock(rows, Math.max(blockStart, titleAt), i)) {
+      // a 部门（单位）整体绩效目标表: POST /api/imports/department-targets reads it; here it is no table and no project
+      i = skipTable(rows, found.bodyStart) - 1;
+      blockStart = i + 1;
+      continue;
+    }
     reading.tables++;
     const form = found.header.columns.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading);
     const header = { ...found.header, fundsScale: found.header.fundsScale ?? moneyScale };
@@ -170,7 +181,7 @@ function readTable(
     const raw = rows[i];
     const first = raw.find((c) => c !== '') ?? '';
     if (first === '') continue;
-    if (first.startsWith('#') || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
+    if (isTableEnd(rows, i) || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
     if (NOTE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
     const aligned = realign(raw, header.get('level1') as number);
@@ -193,6 +204,7 @@ function readTable(
     });
 
     const projectName = at(cells, 'project');
+    if (projectName && isTotalRow(projectName)) continue;
     const indicatorCells = (['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'kind', 'content'] as const).some((c) => at(cells, c) !== '');
     if (projectName && !indicatorCells && !at(cells, 'goal') && !at(cells, 'code')) {
       note(reading.repairs, i, 'project', `“${clip(projectName)}”只有名称、没有指标，视为单位名称行，未作为项目导入`);
@@ -224,6 +236,18 @@ function readTable(
     const indicator = readIndicator(cells, at, current.indicators.at(-1), (column, message) => note(reading.repairs, i, column, message), (column, message) => note(reading.errors, i, column, message));
     if (indicator) current.indicators.push(indicator);
   }
+  return i;
+}
+
+/** A title line (`## …`, `2026年部门项目支出预算表`) or the header of a table of another kind ends a table. */
+function isTableEnd(rows: string[][], i: number): boolean {
+  return isTitleLine(rows[i]) || isForeignHeader(rows[i]);
+}
+
+/** The first row after a table that is not read. */
+function skipTable(rows: string[][], start: number): number {
+  let i = start;
+  while (i < rows.length && !isTableEnd(rows, i) && !findHeader(rows, i) && !summaryHeader(rows, i)) i++;
   return i;
 }
 
