@@ -228,7 +228,7 @@ describe('importing and exporting target tables', () => {
     expect(await projectsOfUnit()).toHaveLength(13);
   });
 
-  it('lets a department reviewer import into a unit it chooses, and not elsewhere', async () => {
+  it('lets a department reviewer import into a unit it chooses or its department, and not elsewhere', async () => {
     const reviewer = await new Client(running.url).as('sjj.reviewer', 'Audit@2026');
     expect((await reviewer.upload(URL('&dryRun=true'), 'seed002.txt', PETITION, 'text/plain')).body.message).toBe('请选择导入到哪个预算单位');
     const preview = await reviewer.upload(URL(`&dryRun=true&organizationId=${unitId}`), 'seed002.txt', PETITION, 'text/plain');
@@ -237,7 +237,9 @@ describe('importing and exporting target tables', () => {
     expect(preview.body.repairs.filter((r: { column: string }) => r.column === '三级指标')).toHaveLength(11);
     const zfbUnit = (await (await new Client(running.url).as('zfb.lead')).get('/api/me')).body.organizationId;
     expect((await reviewer.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(404);
-    expect((await reviewer.upload(URL(`&organizationId=${department}`), 'seed002.txt', PETITION, 'text/plain')).body.message).toBe('请选择预算单位（不是主管部门或财政部门）');
+    const intoDepartment = await reviewer.upload(URL(`&dryRun=true&organizationId=${department}`), 'seed002.txt', PETITION, 'text/plain');
+    // at department level the table's name row (曲靖市信访局) is the unit of the projects under it: a new unit, said in the preview
+    expect([intoDepartment.status, intoDepartment.body.units]).toEqual([200, [expect.objectContaining({ unitName: '曲靖市信访局', action: 'created', projects: 7 })]]);
     expect((await lead.upload(URL(`&organizationId=${zfbUnit}`), 'seed002.txt', PETITION, 'text/plain')).status).toBe(404);
   });
 
@@ -299,6 +301,50 @@ describe('importing and exporting target tables', () => {
     expect(sheet.checks.filter((c: { severity: string }) => c.severity === 'blocking')).toEqual([]);
     const project = (await lead.get(`/api/projects/${reply.body.projects[0].projectId}`)).body;
     expect(project.overallGoal).toBe('完成农村公路养护 320 公里');
+  });
+
+  it('imports a department summary with unit rows at department level: units matched by code or name, or created, and said', async () => {
+    const admin = await new Client(running.url).as('admin');
+    expect((await admin.request('PATCH', `/api/organizations/${unitId}`, { code: '103001' })).status).toBe(200);
+    const reviewer = await new Client(running.url).as('sjj.reviewer', 'Audit@2026');
+    const T = (...cells: string[]) => cells.join('\t');
+    const text = [
+      '2026年部门预算项目绩效目标汇总表',
+      T('项目编码', '项目名称', '年度预算（万元）', '产出指标', '', '效益指标', '', '满意度指标', ''),
+      T('', '', '', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值'),
+      T('103001 曲靖市审计局（本级）', '', '20.00', '', '', '', '', '', ''),
+      T('53039911', '审计业务外包经费', '20.00', '外包审计项目', '≥12个', '审计问题整改率', '≥90%', '被审计单位满意度', '≥85%'),
+      T('103002', '曲靖市审计信息中心', '', '', '', '', '', '', ''),
+      T('53039921', '审计数据平台运维经费', '15.00', '系统可用率', '≥99%', '数据分析效率', '明显提升', '使用人员满意度', '≥90%'),
+      T('合计', '', '35.00', '', '', '', '', '', ''),
+    ].join('\n');
+    const preview = await reviewer.postText(URL(`&dryRun=true&organizationId=${department}`), text);
+    expect([preview.status, preview.body.errors]).toEqual([200, []]);
+    expect(preview.body.units).toEqual([
+      expect.objectContaining({ unitName: '曲靖市审计局（本级）', action: 'matched', projects: 1 }),
+      expect.objectContaining({ unitName: '曲靖市审计信息中心', code: '103002', action: 'created', projects: 1 }),
+    ]);
+    expect(preview.body.repairs).toContainEqual(expect.objectContaining({ message: '新建预算单位“曲靖市审计信息中心”（编码 103002），隶属于“曲靖市审计局”' }));
+    expect(preview.body.projects.map((p: { name: string; unitName: string }) => [p.name, p.unitName])).toEqual([
+      ['审计业务外包经费', '曲靖市审计局（本级）'],
+      ['审计数据平台运维经费', '曲靖市审计信息中心'],
+    ]);
+    const organizations = async () => ((await admin.get('/api/organizations')).body as { name: string; parentId: string | null }[]).filter((o) => o.parentId === department).map((o) => o.name);
+    expect(await organizations()).toEqual(['曲靖市审计局（本级）']);
+
+    const stored = await reviewer.postText(URL(`&organizationId=${department}`), text);
+    expect(stored.status).toBe(200);
+    expect((await organizations()).sort()).toEqual(['曲靖市审计信息中心', '曲靖市审计局（本级）'].sort());
+    const centre = stored.body.units[1].unitId;
+    const projects = (await reviewer.get(`/api/projects?fiscalYear=2026&unitId=${centre}`)).body.items;
+    expect(projects.map((p: { name: string }) => p.name)).toEqual(['审计数据平台运维经费']);
+    const again = await reviewer.postText(URL(`&dryRun=true&organizationId=${department}`), text);
+    expect(again.body.units.map((u: { action: string }) => u.action)).toEqual(['matched', 'matched']);
+
+    const withoutUnits = [text.split('\n')[1], text.split('\n')[2], text.split('\n')[4]].join('\n');
+    const refused = await reviewer.postText(URL(`&dryRun=true&organizationId=${department}`), withoutUnits);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toContain('无法确定属于哪个预算单位');
   });
 });
 

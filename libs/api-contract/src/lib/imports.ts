@@ -20,14 +20,27 @@ export interface ImportedProjectPlan {
   /** Indicators whose 上年完成值 came from an imported self-evaluation of an earlier year. */
   lastYearFilled: number;
   projectId: string | null;
+  /** The unit the project goes into (in a department's import, chosen by the table's unit rows). */
+  unitName?: string;
+}
+
+/** A unit of a department's import: one of the department's units, or one the import creates. */
+export interface ImportedUnitDto {
+  unitId: string;
+  unitName: string;
+  code: string | null;
+  action: 'matched' | 'created';
+  projects: number;
 }
 
 /** `POST /api/imports/target-tables`: the preview (dryRun) or what was stored. */
 export interface TargetTableImportResult {
   dryRun: boolean;
   fiscalYear: number;
+  /** The unit imported into, or the department whose units' tables these are. */
   unitId: string;
   unitName: string;
+  units: ImportedUnitDto[];
   tables: number;
   projects: ImportedProjectPlan[];
   indicators: number;

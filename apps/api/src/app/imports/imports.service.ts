@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
+import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, ImportNote, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -22,6 +22,7 @@ import { IndicatorResult } from './indicator-result.entity';
 import { readTables, TablesInput } from './workbook';
 
 interface Planned {
+  unit: Organization;
   imported: ImportedProject;
   plan: ImportedProjectPlan;
   project: Project | null;
@@ -61,28 +62,33 @@ export class ImportsService {
 
   async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TablesInput): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
-    const unit = await this.targetUnit(user, options.organizationId);
+    const into = await this.importedInto(user, options.organizationId);
     const reading = await readTables('targetTables', sources);
     if (reading.tables === 0) throw badRequest('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
     if (reading.projects.length === 0 && reading.errors.length === 0) throw badRequest('绩效目标表中没有项目');
     const profile = await this.settings.profileForYear(options.fiscalYear);
     const errors = [...reading.errors];
     const planned: Planned[] = [];
-    const existing = await this.existing(user, unit, options.fiscalYear);
-    for (const imported of this.merged(reading.projects)) {
-      const item = await this.plan(user, existing, imported, profile);
-      if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'created') {
-        reading.repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
+    const groups = into.kind === 'unit' ? [{ unit: into, created: false, projects: this.merged(reading.projects, false) }] : await this.unitsOf(into, this.merged(reading.projects, true), reading.repairs, errors);
+    for (const group of groups) {
+      const existing = await this.existing(user, group.unit, options.fiscalYear);
+      for (const imported of group.projects) {
+        const item = await this.plan(user, existing, group.unit, imported, profile);
+        if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'created') {
+          reading.repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
+        }
+        if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
+        else planned.push(item);
       }
-      if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
-      else planned.push(item);
     }
     const result: TargetTableImportResult = {
       dryRun: options.dryRun,
       fiscalYear: options.fiscalYear,
-      unitId: unit.id,
-      unitName: unit.name,
+      unitId: into.id,
+      unitName: into.name,
+      units: groups.map((g) => ({ unitId: g.unit.id, unitName: g.unit.name, code: g.unit.code, action: g.created ? 'created' : 'matched', projects: g.projects.length })),
       tables: reading.tables,
+      // the plans themselves: a real run gives each new project its id after this answer is made
       projects: planned.map((p) => p.plan),
       indicators: planned.reduce((n, p) => n + p.imported.indicators.length, 0),
       repairs: reading.repairs,
@@ -97,7 +103,10 @@ export class ImportsService {
     }
     if (options.dryRun) return result;
     const applied = planned.filter((p) => p.plan.action !== 'unchanged');
-    await this.dataSource.transaction((db) => this.apply(db, user, unit, options.fiscalYear, applied));
+    await this.dataSource.transaction(async (db) => {
+      await this.createUnits(db, user, groups.filter((g) => g.created).map((g) => g.unit));
+      for (const group of groups) await this.apply(db, user, group.unit, options.fiscalYear, applied.filter((p) => p.unit === group.unit));
+    });
     // thousands of new rows at once: the planner's statistics would be minutes behind (autovacuum), and lists sorted on stale ones cost
     // several times as much; refreshed right after the answer (the clerk need not wait for it), a failure only logged
     if (applied.length >= BIG_IMPORT) {
@@ -151,6 +160,67 @@ export class ImportsService {
   }
 
   /**
+   * Target tables go into a unit, or into a department whose tables have unit rows: the unit the
+   * named organisation is, or the user's own unit; a department in the user's scope (404 otherwise).
+   */
+  private async importedInto(user: SessionUser, organizationId?: string): Promise<Organization> {
+    if (organizationId) {
+      await this.scope.assertReadable(user, organizationId);
+      const named = await this.dataSource.getRepository(Organization).findOneBy({ id: organizationId });
+      if (named?.kind === 'department') return named;
+    }
+    return this.targetUnit(user, organizationId);
+  }
+
+  /**
+   * A department's import split by the unit rows of its tables (SPEC §7): each unit matched among
+   * the department's units by code, then by name, else created under the department — said as a
+   * repair; a project under no unit row cannot be placed, and says so.
+   */
+  private async unitsOf(department: Organization, projects: ImportedProject[], repairs: ImportNote[], errors: ImportNote[]): Promise<UnitGroup[]> {
+    const units = await this.dataSource.getRepository(Organization).findBy({ parentId: department.id, kind: 'unit' });
+    const plain = (name: string) => name.replace(/[\s\u3000]/g, '').replace(/[（(]本级[)）]$/, '');
+    const byCode = new Map(units.filter((u) => u.code).map((u) => [u.code as string, u]));
+    const byName = new Map(units.map((u) => [plain(u.name), u]));
+    const groups = new Map<string, UnitGroup>();
+    for (const project of projects) {
+      const name = project.unitRow?.name.trim() ?? '';
+      const code = project.unitRow?.code ?? null;
+      if (!code && !name) {
+        errors.push({ source: project.source, row: project.row, column: '项目名称', message: `“${project.name}”上方没有单位行（如“103001 某某单位”），无法确定属于哪个预算单位：请在表中加上单位行，或选择导入到哪个预算单位` });
+        continue;
+      }
+      if (name.length > 100) {
+        errors.push({ source: project.source, row: project.row, column: '单位', message: `单位名称“${name.slice(0, 20)}…”超过 100 字` });
+        continue;
+      }
+      const key = code ?? `name:${plain(name)}`;
+      let group = groups.get(key);
+      if (!group) {
+        const found = (code ? byCode.get(code) : undefined) ?? (name ? byName.get(plain(name)) : undefined);
+        const twin = !found && [...groups.values()].find((g) => g.created && plain(g.unit.name) === plain(name));
+        if (twin) {
+          errors.push({ source: project.source, row: project.row, column: '单位', message: `单位“${name}”在表中有两个编码（${twin.unit.code ?? '无'} 和 ${code ?? '无'}），请核对单位行` });
+          continue;
+        }
+        const unit = found ?? Object.assign(new Organization(), { id: randomUUID(), name, kind: 'unit', parentId: department.id, code });
+        if (!found) repairs.push({ source: project.source, row: project.row, column: '单位', message: `新建预算单位“${unit.name}”${unit.code ? `（编码 ${unit.code}）` : ''}，隶属于“${department.name}”` });
+        group = { unit, created: !found, projects: [] };
+        groups.set(key, group);
+      }
+      group.projects.push(project);
+    }
+    return [...groups.values()];
+  }
+
+  /** The units a department's import creates, each audited. */
+  private async createUnits(db: EntityManager, user: SessionUser, units: Organization[]): Promise<void> {
+    if (units.length === 0) return;
+    await db.insert(Organization, units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId, code: u.code, createdBy: user.id, updatedBy: user.id })));
+    await this.audit.record(db, user, units.map((u) => ({ entity: 'organization', entityId: u.id, organizationId: u.parentId as string, action: 'import', field: u.name, newValue: `导入时新建预算单位${u.code ? `（编码 ${u.code}）` : ''}` })));
+  }
+
+  /**
    * The unit imported into: the one named, or the user's own when it is a unit. Anyone may import
    * into a unit in their scope (404 otherwise); what they may change there is the chain's to say.
    */
@@ -165,11 +235,11 @@ export class ImportsService {
     return unit;
   }
 
-  /** The same project in several tables of one file (a name repeated further down) becomes one sheet. */
-  private merged(projects: ImportedProject[]): ImportedProject[] {
+  /** The same project in several tables of one file (a name repeated further down) becomes one sheet; in a department's file, the same project of the same unit. */
+  private merged(projects: ImportedProject[], byUnit: boolean): ImportedProject[] {
     const byKey = new Map<string, ImportedProject>();
     for (const p of projects) {
-      const key = p.code ?? `name:${p.name}`;
+      const key = `${byUnit ? `${p.unitRow?.code ?? p.unitRow?.name ?? ''}\u0000` : ''}${p.code ?? `name:${p.name}`}`;
       const seen = byKey.get(key);
       if (seen) seen.indicators.push(...p.indicators);
       else byKey.set(key, { ...p, indicators: [...p.indicators] });
@@ -208,7 +278,7 @@ export class ImportsService {
    * an approved sheet gets an adjustment draft (`adjust`, the lead's). A refusal the user can act on
    * (a sheet under review) is a row error; a role that may never do it is 403, for a dry run too.
    */
-  private async plan(user: SessionUser, existing: Existing, imported: ImportedProject, profile: SettingsProfile): Promise<Planned | { refusal: string }> {
+  private async plan(user: SessionUser, existing: Existing, unit: Organization, imported: ImportedProject, profile: SettingsProfile): Promise<Planned | { refusal: string }> {
     const project = (imported.code ? existing.byCode.get(imported.code) : undefined) ?? existing.byName.get(imported.name) ?? null;
     const sheet = project ? (existing.sheetOf.get(project.id) ?? null) : null;
     const current = sheet ? existing.rowsOf(sheet.id) : [];
@@ -231,8 +301,9 @@ export class ImportsService {
       warnings: checks.filter((c) => c.severity === 'warning').length,
       lastYearFilled,
       projectId: project?.id ?? null,
+      unitName: unit.name,
     };
-    const item = { imported, plan, project, sheet, rows };
+    const item = { unit, imported, plan, project, sheet, rows };
     if (!project || !sheet) return item;
     const same = diffRows(current, rows).length === 0 && current.length === rows.length && (!imported.goal || imported.goal === project.overallGoal);
     if (same) return { ...item, plan: { ...plan, action: 'unchanged' } };
@@ -302,6 +373,13 @@ export class ImportsService {
       })),
     );
   }
+}
+
+interface UnitGroup {
+  unit: Organization;
+  /** Made by this import (a unit row naming no unit of the department). */
+  created: boolean;
+  projects: ImportedProject[];
 }
 
 interface Existing {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { isLevel1, normaliseIndicatorName } from '../indicators/dictionary';
 import { parseTargetValue } from '../indicators/target-value';
-import { isTotalRow } from './table-bounds';
+import { isTotalRow, UnitRow, unitRowOf } from './table-bounds';
 import { columnOf, headerPaths, isHeaderWord } from './table-headers';
 import type { ImportedIndicator, ImportedProject, TargetTableReading } from './target-table-reader';
 
@@ -69,21 +69,30 @@ export function inferLevel2(level1: string, name: string, value: string): string
 /** Reads the body of a summary table into the reading; returns the index of the first row after it. */
 export function readSummary(source: string, rows: string[][], header: SummaryHeader, reading: TargetTableReading, isEnd: (i: number) => boolean): number {
   let current = null as ImportedProject | null;
+  let unit: UnitRow | null = null;
   let i = header.bodyStart;
   for (; i < rows.length && !isEnd(i); i++) {
     const cells = rows[i];
     if (cells.every((c) => c === '')) continue;
     const name = cells[header.project] ?? '';
     if (isTotalRow(name)) continue;
+    const pairsFilled = header.pairs.filter((p) => (cells[p.name] ?? '') !== '' || (cells[p.value] ?? '') !== '');
+    // `103001 开封市图书馆` above its projects: their unit, not a project
+    const unitRow = pairsFilled.length === 0 ? unitRowOf(cells) : null;
+    if (unitRow) {
+      unit = unitRow;
+      current = null;
+      reading.repairs.push({ source, row: i + 1, column: '项目名称', message: `“${unitRow.code} ${unitRow.name}”是单位行，以下项目属于该单位` });
+      continue;
+    }
     const code = header.code === -1 ? '' : (cells[header.code] ?? '');
     if (name && name !== current?.name) {
-      current = { code: code || null, name, goal: '', unitName: null, indicators: [], fundsTotal: null, source, row: i + 1 };
+      current = { code: code || null, name, goal: '', unitName: unit?.name ?? null, unitRow: unit, indicators: [], fundsTotal: null, source, row: i + 1 };
       reading.projects.push(current);
       const amount = header.amount === -1 ? '' : (cells[header.amount] ?? '').replace(/[,，\s]/g, '');
       if (amount && /^\d+(\.\d+)?$/.test(amount)) current.fundsTotal = new Decimal(amount).times(10000).toFixed(2);
       else if (amount) reading.errors.push({ source, row: i + 1, column: '年度预算（万元）', message: `金额“${cells[header.amount]}”不是数字` });
     }
-    const pairsFilled = header.pairs.filter((p) => (cells[p.name] ?? '') !== '' || (cells[p.value] ?? '') !== '');
     if (!current) {
       if (pairsFilled.length) reading.errors.push({ source, row: i + 1, column: '项目名称', message: '指标行之前没有项目名称' });
       continue;

@@ -42,3 +42,26 @@ export function isDepartmentTargetBlock(rows: readonly (readonly string[])[], fr
   for (let r = Math.max(0, from); r < to; r++) if (rows[r].some((cell) => DEPARTMENT_TARGET.test(compact(cell)))) return true;
   return false;
 }
+
+/** A unit's code in a department's tables: six digits (`103001`), before or beside its name. */
+const UNIT_CODE = /^(\d{6})(?:\s+(\S.*))?$/;
+/** Words of a project's name, never of a unit's. */
+const PROJECT_WORDS = /经费|资金|项目|补助|补贴|专项|工程|建设费|运维费/;
+
+export interface UnitRow {
+  code: string | null;
+  name: string;
+}
+
+/**
+ * A unit row inside a department's table (SPEC §7): `103001 开封市图书馆` in one cell, or the code
+ * and the name side by side, above the unit's projects; the caller has seen that it holds no indicator.
+ */
+export function unitRowOf(cells: readonly string[]): UnitRow | null {
+  const filled = cells.filter((c) => c !== '');
+  const match = UNIT_CODE.exec((filled[0] ?? '').trim());
+  if (!match) return null;
+  const name = (match[2] ?? filled[1] ?? '').trim();
+  if (!name || PROJECT_WORDS.test(name) || /^[\d.,，]+$/.test(name)) return null;
+  return { code: match[1], name };
+}

@@ -27,7 +27,7 @@ describe('the published 2026 target tables, read whole as disclosure documents',
     const repairs = r.repairs.map((n) => `${n.row}:${n.message}`);
     expect(repairs).toEqual(
       expect.arrayContaining([
-        '105:“曲靖市人民政府办公室”只有名称、没有指标，视为单位名称行，未作为项目导入',
+        '105:“曲靖市人民政府办公室”只有名称、没有指标，视为单位名称行，以下项目属于该单位',
         '126:整行向右错位 2 列，已按表头对齐',
         '127:一级、二级指标错位到第 1–2 列，已移回一级、二级指标列',
         '130:指标部分向右错位 2 列，已按表头对齐',
@@ -182,6 +182,22 @@ describe('the department summary (部门预算项目绩效目标汇总表)', () 
       ['可持续影响指标', '定性'],
     ]);
     expect(r.repairs.map((n) => n.message)).toContain('“办理时限”的二级指标按名称推断为“时效指标”');
+  });
+
+  it('takes unit rows (`103001 …`, or code and name side by side) as the unit of the projects under them', () => {
+    const r = summary(
+      ['103001 市文化和旅游局（本级）', '', '127.50', '', '', '', '', '', '', '', ''],
+      ['41020026P001101', '文化旅游宣传推介经费', '85.00', '推介成本', '≤85万元', '推介活动', '≥6场', '游客增长率', '≥5%', '参与单位满意度', '≥90%'],
+      ['103002', '市图书馆', '', '', '', '', '', '', '', '', ''],
+      ['41020026P002201', '数字资源建设经费', '30.00', '采购成本', '≤30万元', '新增数字资源', '≥8TB', '数字阅读人次', '≥20万人次', '读者满意度', '≥92%'],
+      ['合计', '', '115.00', '', '', '', '', '', '', '', ''],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects.map((p) => [p.name, p.unitRow?.code, p.unitName])).toEqual([
+      ['文化旅游宣传推介经费', '103001', '市文化和旅游局（本级）'],
+      ['数字资源建设经费', '103002', '市图书馆'],
+    ]);
+    expect(r.repairs.map((n) => n.message)).toContain('“103002 市图书馆”是单位行，以下项目属于该单位');
   });
 
   it('refuses a value without its indicator name', () => {

@@ -4,7 +4,7 @@ import { parseTargetValue, sameUnit } from '../indicators/target-value';
 import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
 import Decimal from 'decimal.js';
-import { isDepartmentTargetBlock, isForeignHeader, isTitleLine, isTotalRow } from './table-bounds';
+import { isDepartmentTargetBlock, isForeignHeader, isTitleLine, isTotalRow, UnitRow, unitRowOf } from './table-bounds';
 import { COLUMN_LABELS, headerOf, mayStartHeader, TableHeader, TargetColumn } from './table-headers';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
@@ -35,8 +35,10 @@ export interface ImportedProject {
   code: string | null;
   name: string;
   goal: string;
-  /** The unit named above the table (单位名称：…), when there is one. */
+  /** The unit named above the table (单位名称：…), by the unit row above the project, or by the form's 预算单位. */
   unitName: string | null;
+  /** The unit row above the project (`103001 开封市图书馆`) or the form's 预算单位: what places it in a department's import. */
+  unitRow?: UnitRow | null;
   indicators: ImportedIndicator[];
   /** 年度预算总额 in yuan, when the table gives it (the summary's 万元 column). */
   fundsTotal?: string | null;
@@ -176,6 +178,8 @@ function readTable(
     list.push({ source, row: row + 1, column: column ? COLUMN_LABELS[column] : null, message });
   // the per-project form: every row belongs to the project named in the block above the header
   let current = form;
+  // a unit row (`103001 开封市图书馆`, or a name alone) chooses the unit of the projects under it
+  let unit: UnitRow | null = null;
   let i = start;
   for (; i < rows.length; i++) {
     const raw = rows[i];
@@ -206,8 +210,11 @@ function readTable(
     const projectName = at(cells, 'project');
     if (projectName && isTotalRow(projectName)) continue;
     const indicatorCells = (['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'kind', 'content'] as const).some((c) => at(cells, c) !== '');
-    if (projectName && !indicatorCells && !at(cells, 'goal') && !at(cells, 'code')) {
-      note(reading.repairs, i, 'project', `“${clip(projectName)}”只有名称、没有指标，视为单位名称行，未作为项目导入`);
+    const unitCell = !indicatorCells && !at(cells, 'goal') ? unitRowOf(cells) : null;
+    if (unitCell || (projectName && !indicatorCells && !at(cells, 'goal') && !at(cells, 'code'))) {
+      unit = unitCell ?? { code: null, name: projectName };
+      current = null;
+      note(reading.repairs, i, 'project', `“${clip(unitCell ? `${unitCell.code} ${unitCell.name}` : projectName)}”只有名称、没有指标，视为单位名称行，以下项目属于该单位`);
       continue;
     }
     if (projectName.length > 200 || at(cells, 'code').length > 40) {
@@ -218,7 +225,7 @@ function readTable(
       const code = at(cells, 'code') || null;
       current = projectRead(reading, source, projectName, code);
       if (!current) {
-        current = { code, name: projectName, goal: at(cells, 'goal'), unitName, indicators: [], source, row: i + 1 };
+        current = { code, name: projectName, goal: at(cells, 'goal'), unitName: unit?.name ?? unitName, unitRow: unit, indicators: [], source, row: i + 1 };
         const funds = fundsOf(at(cells, 'funds'), fundsScale);
         if (funds.yuan) current.fundsTotal = funds.yuan;
         if (funds.problem) note(reading.errors, i, 'funds', funds.problem);
@@ -288,7 +295,7 @@ function formProject(source: string, rows: string[][], from: number, headerRow: 
     reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.project, message: '表格没有“项目名称”列，表头上方也找不到项目名称' });
     return null;
   }
-  const project: ImportedProject = { code: found.code || null, name: found.name, goal: found.goal ?? '', unitName: found.unit || unitName, indicators: [], source, row: headerRow + 1 };
+  const project: ImportedProject = { code: found.code || null, name: found.name, goal: found.goal ?? '', unitName: found.unit || unitName, unitRow: found.unit ? { code: null, name: found.unit } : null, indicators: [], source, row: headerRow + 1 };
   reading.projects.push(project);
   return project;
 }
