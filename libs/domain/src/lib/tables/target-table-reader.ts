@@ -1,5 +1,5 @@
 import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/comparator';
-import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
+import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, level1Of, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
 import { parseTargetValue, sameUnit } from '../indicators/target-value';
 import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
@@ -66,6 +66,10 @@ const LIMITS: Partial<Record<TargetColumn, number>> = { level1: 30, level2: 30, 
 const LEVEL1_NAMES = new Set([...Object.keys(PROJECT_DICTIONARY), ...Object.keys(DEPARTMENT_DICTIONARY)]);
 const isLevel1Cell = (cell: string) => cell !== '' && LEVEL1_NAMES.has(normaliseIndicatorName(cell));
 const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
+/** The sign-off line under a form: 填报人：… 联系电话：… */
+const SIGNATURE = /^(填报人|填表人|联系人|联系电话|填报日期|单位负责人|财务负责人|审核人|制表人)\s*[：:]/;
+/** Numbering published in front of a 三级 name: `指标1：`, `1、`, `（2）`. */
+const NUMBERING = /^(指标\s*\d+\s*[：:、.．]|\d+\s*[、．]|[（(]\d+[)）])\s*(?=\D)/;
 const UNIT_LINE = /^单位名称\s*[：:]\s*(.+)$/;
 /** `单位：万元` above a table: the unit of its amounts when the header does not say. */
 const MONEY_LINE = /^(金额|资金)?单位\s*[：:]\s*(万元|元)\s*$/;
@@ -117,7 +121,7 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
       continue;
     }
     reading.tables++;
-    const form = found.header.columns.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading);
+    const form = found.header.columns.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading, moneyScale);
     const header = { ...found.header, fundsScale: found.header.fundsScale ?? moneyScale };
     i = readTable(source.name, rows, header, found.bodyStart, unitName, reading, form) - 1;
     blockStart = i + 1;
@@ -180,21 +184,31 @@ function readTable(
   let current = form;
   // a unit row (`103001 开封市图书馆`, or a name alone) chooses the unit of the projects under it
   let unit: UnitRow | null = null;
+  // how far the rows of this block sit from their headers, as the last row with a 一级 showed
+  let shift = 0;
   let i = start;
   for (; i < rows.length; i++) {
     const raw = rows[i];
     const first = raw.find((c) => c !== '') ?? '';
     if (first === '') continue;
     if (isTableEnd(rows, i) || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
-    if (NOTE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
+    if (NOTE.test(first) || SIGNATURE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
-    const aligned = realign(raw, header.get('level1') as number);
+    const aligned = realign(raw, header.get('level1') as number, header.get('level2'));
     if (aligned.error) {
       note(reading.errors, i, null, aligned.error);
       continue;
     }
     if (aligned.repair) note(reading.repairs, i, null, aligned.repair);
-    const cells = aligned.cells;
+    let cells = aligned.cells;
+    if (aligned.shift !== undefined) shift = aligned.shift;
+    else {
+      const moved = shiftedLike(raw, shift, at);
+      if (moved) {
+        cells = moved;
+        note(reading.repairs, i, null, `与上面的行一样整行${shift > 0 ? '向左' : '向右'}错位 ${Math.abs(shift)} 列，已按表头对齐`);
+      }
+    }
 
     const stray = cells.findIndex((c, index) => c !== '' && !named.has(index));
     if (stray !== -1) {
@@ -281,21 +295,39 @@ const FORM_LABELS: Record<'name' | 'code' | 'goal' | 'unit', RegExp> = {
 };
 
 /** The per-project form (SPEC §7): 项目名称 / 年度总体目标 / 预算单位 as label–value pairs above the indicator header. */
-function formProject(source: string, rows: string[][], from: number, headerRow: number, unitName: string | null, reading: TargetTableReading): ImportedProject | null {
+/** The form's money: the year's amount before the whole project's (`年度资金申请总额` before `项目资金总额`). */
+const FORM_FUNDS = [/^(年度资金申请总额|年度资金总额|年度预算|年度预算数)$/, /^(项目资金总额|资金总额|项目总金额|项目金额|预算金额)$/];
+
+function formProject(source: string, rows: string[][], from: number, headerRow: number, unitName: string | null, reading: TargetTableReading, moneyScale: TableHeader['fundsScale']): ImportedProject | null {
   const found: Partial<Record<keyof typeof FORM_LABELS, string>> = {};
+  const funds: { text: string; scale: TableHeader['fundsScale'] }[] = [];
+  // a label's value is to its right, or under it when the form puts the texts on the next row (年度总体目标)
+  const valueOf = (r: number, c: number) => rows[r].slice(c + 1).find((v) => v !== '') ?? (r + 1 < headerRow ? (rows[r + 1][c] ?? '') : '');
   for (let r = from; r < headerRow; r++) {
     rows[r].forEach((cell, c) => {
       const label = cell.replace(/[\s\u3000：:]/g, '');
       for (const [key, pattern] of Object.entries(FORM_LABELS) as [keyof typeof FORM_LABELS, RegExp][]) {
-        if (!found[key] && pattern.test(label)) found[key] = rows[r].slice(c + 1).find((v) => v !== '') ?? '';
+        if (!found[key] && pattern.test(label)) found[key] = valueOf(r, c);
       }
+      FORM_FUNDS.forEach((pattern, rank) => {
+        if (!funds[rank] && pattern.test(label)) {
+          const said = rows[r].join('') + label;
+          funds[rank] = { text: rows[r][c + 1] ?? '', scale: /万元/.test(said) ? 10000 : /（元）|\(元\)/.test(said) ? 1 : moneyScale };
+        }
+      });
     });
   }
+  const amount = funds.find((f) => f && f.text);
   if (!found.name) {
     reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.project, message: '表格没有“项目名称”列，表头上方也找不到项目名称' });
     return null;
   }
   const project: ImportedProject = { code: found.code || null, name: found.name, goal: found.goal ?? '', unitName: found.unit || unitName, unitRow: found.unit ? { code: null, name: found.unit } : null, indicators: [], source, row: headerRow + 1 };
+  if (amount) {
+    const yuan = fundsOf(amount.text, amount.scale);
+    if (yuan.yuan) project.fundsTotal = yuan.yuan;
+    if (yuan.problem) reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.funds, message: yuan.problem });
+  }
   reading.projects.push(project);
   return project;
 }
@@ -353,7 +385,7 @@ function readIndicator(
   return {
     level1,
     level2,
-    name: withoutInnerSpaces(name),
+    name: withoutInnerSpaces(name).replace(NUMBERING, ''),
     comparator: parsed.comparator,
     value: parsed.value,
     unit: parsed.unit,
@@ -398,14 +430,36 @@ function lastYearOf(raw: string, unit: string, repaired: (column: TargetColumn, 
   return { number: null, text: raw.slice(0, 200) };
 }
 
+export interface Realigned {
+  cells: string[];
+  repair?: string;
+  error?: string;
+  /** Set when the row's 一级 told where it sits: how far the whole row was moved (right is positive; 0 in place). */
+  shift?: number;
+}
+
+/**
+ * A row without a 一级 of its own in a block the rows above showed shifted: moved the same way when
+ * only that puts a name and a target under their headers (SPEC §7, blocks put back by content).
+ */
+function shiftedLike(raw: readonly string[], shift: number, at: (cells: string[], column: TargetColumn) => string): string[] | null {
+  if (shift === 0) return null;
+  if (shift < 0 && raw.slice(0, -shift).some((c) => c !== '')) return null;
+  const moved = shift > 0 ? [...Array<string>(shift).fill(''), ...raw] : raw.slice(-shift);
+  const cells = [...raw];
+  return !at(cells, 'value') && at(moved, 'value') && at(moved, 'name') && parseTargetValue(at(moved, 'value')).problems.length === 0 ? moved : null;
+}
+
 /**
  * Published tables (PDF turned into text, copied spreadsheets) shift cells sideways. A row is put back
  * when the shift is unambiguous: the 一级 sits in another column and the cells it displaced are empty.
  */
-export function realign(cells: readonly string[], level1Column: number): { cells: string[]; repair?: string; error?: string } {
+export function realign(cells: readonly string[], level1Column: number, level2Column = level1Column + 1): Realigned {
   const copy = [...cells];
-  const found = copy.findIndex(isLevel1Cell);
-  if (found === -1 || found === level1Column) return { cells: copy };
+  // 成本指标 is a 一级 of the 2021 layout and a 二级 under 产出指标: in the 二级 column under an empty 一级 it is the 二级
+  const found = copy.findIndex((cell, c) => isLevel1Cell(cell) && !(c === level2Column && !copy[level1Column] && level1Of(normaliseIndicatorName(cell)) !== null));
+  if (found === -1) return { cells: copy };
+  if (found === level1Column) return { cells: copy, shift: 0 };
   const by = Math.abs(found - level1Column);
   const empty = (from: number, to: number) => copy.slice(from, to).every((c) => !c);
   if (found < level1Column) {
@@ -414,9 +468,9 @@ export function realign(cells: readonly string[], level1Column: number): { cells
       [moved[level1Column], moved[level1Column + 1], moved[found], moved[found + 1]] = [copy[found], copy[found + 1] ?? '', '', ''];
       return { cells: moved, repair: `一级、二级指标错位到第 ${found + 1}–${found + 2} 列，已移回一级、二级指标列` };
     }
-    if (empty(0, found)) return { cells: [...Array(by).fill(''), ...copy], repair: `整行向左错位 ${by} 列，已按表头对齐` };
+    if (empty(0, found)) return { cells: [...Array(by).fill(''), ...copy], repair: `整行向左错位 ${by} 列，已按表头对齐`, shift: by };
   } else {
-    if (empty(0, by)) return { cells: copy.slice(by), repair: `整行向右错位 ${by} 列，已按表头对齐` };
+    if (empty(0, by)) return { cells: copy.slice(by), repair: `整行向右错位 ${by} 列，已按表头对齐`, shift: -by };
     if (empty(level1Column, found)) return { cells: [...copy.slice(0, level1Column), ...copy.slice(found)], repair: `指标部分向右错位 ${by} 列，已按表头对齐` };
   }
   return { cells: copy, error: `一级指标“${copy[found]}”在第 ${found + 1} 列，不在“一级指标”列，无法确定各列的对应关系` };
