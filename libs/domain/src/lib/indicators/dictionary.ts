@@ -61,11 +61,18 @@ function knownNames(dictionary: Dictionary): Set<string> {
  * `社会效益` → `社会效益指标`, `产出 指标` → `产出指标`, `满意 度指 标` → `满意度指标`.
  * Names the dictionary does not know are returned without their spaces.
  */
+/** Other provinces' names for the same 一级 (广东's 批复表: 预期产出指标, 效果指标). */
+const NAME_SYNONYMS: Readonly<Record<string, string>> = { 预期产出指标: '产出指标', 预期产出: '产出指标', 效果指标: '效益指标', 预期效果指标: '效益指标', 效益: '效益指标' };
+
 export function normaliseIndicatorName(raw: string, dictionary: Dictionary = PROJECT_DICTIONARY): string {
   const compact = raw.replace(WHITESPACE, '');
   const known = knownNames(dictionary);
   if (known.has(compact)) return compact;
   if (known.has(`${compact}指标`)) return `${compact}指标`;
+  if (NAME_SYNONYMS[compact]) return NAME_SYNONYMS[compact];
+  // a note in brackets after a known name: 数量指标（或建筑规模指标）, 时效指标（工期指标）
+  const bare = compact.replace(/[（(][^（()）]*[)）]$/, '');
+  if (bare !== compact && (known.has(bare) || known.has(`${bare}指标`))) return known.has(bare) ? bare : `${bare}指标`;
   return compact;
 }
 

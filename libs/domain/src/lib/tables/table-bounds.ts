@@ -8,12 +8,14 @@ const compact = (text: string) => text.replace(/[\s\u3000]/g, '');
 
 /** `2026年部门项目支出预算表`, `附表3`, `表 5-2 …`, `## …`: a line that names the next table. */
 const TITLE = /(表|清单)([（(][^）)]*[）)])?$|^(附表|附件)\s*\d*/;
+/** `第三部分 名词解释`, `一、财政拨款收入：指…`: a section of the document's text, after its tables. */
+const SECTION = /^第[一二三四五六七八九十\d]+部分|^[一二三四五六七八九十]+、/;
 
 export function isTitleLine(row: readonly string[]): boolean {
   const filled = row.filter((c) => c !== '');
   if (filled.length !== 1) return false;
   const text = compact(filled[0]);
-  return text.startsWith('#') || (text.length <= 60 && TITLE.test(text));
+  return text.startsWith('#') || SECTION.test(text) || (text.length <= 60 && TITLE.test(text));
 }
 
 /** Header words of the other tables of a disclosure: two of them in a row start another table. */
@@ -44,7 +46,7 @@ export function isDepartmentTargetBlock(rows: readonly (readonly string[])[], fr
 }
 
 /** A unit's code in a department's tables: six digits (`103001`), before or beside its name. */
-const UNIT_CODE = /^(\d{6})(?:\s+(\S.*))?$/;
+const UNIT_CODE = /^(\d{6})(?:[\s\-－—_]+(\S.*))?$/;
 /** Words of a project's name, never of a unit's. */
 const PROJECT_WORDS = /经费|资金|项目|补助|补贴|专项|工程|建设费|运维费/;
 

@@ -5,12 +5,12 @@
 export const TARGET_COLUMNS = {
   project: ['单位名称、项目名称', '单位名称项目名称', '项目名称'],
   code: ['项目编码', '项目代码'],
-  goal: ['项目年度绩效目标', '项目总体目标', '年度总体目标', '年度绩效目标', '项目绩效目标', '总体目标'],
+  goal: ['项目年度绩效目标', '项目总体目标', '年度总体目标', '年度绩效目标', '项目绩效目标', '总体目标', '年度目标'],
   level1: ['一级指标'],
   level2: ['二级指标'],
   name: ['三级指标', '指标名称'],
   comparator: ['指标性质', '计算符号'],
-  value: ['指标值', '目标值', '年度指标值', '指标值（目标值）'],
+  value: ['指标值', '目标值', '年度指标值', '指标值（目标值）', '计划指标值', '计划水平'],
   unit: ['度量单位', '计量单位'],
   kind: ['指标属性', '指标值类型'],
   content: ['指标内容', '指标解释', '指标说明'],
@@ -19,7 +19,8 @@ export const TARGET_COLUMNS = {
   weight: ['指标分值权重', '分值', '权重', '指标权重'],
   scoringRule: ['指标赋分规则', '评（扣）分标准', '评扣分标准', '赋分规则', '评分标准'],
   evidence: ['佐证资料', '佐证材料'],
-  funds: ['资金总额', '项目金额', '年度预算', '预算金额', '项目资金', '年度预算数', '项目总金额', '项目预算', '年度资金总额'],
+  budgetUnit: ['单位名称', '预算单位名称', '单位名称及编码'],
+  funds: ['资金总额', '项目金额', '年度预算', '预算金额', '项目资金', '年度预算数', '预算数', '项目总金额', '项目预算', '年度资金总额'],
 } as const;
 
 export type TargetColumn = keyof typeof TARGET_COLUMNS;
@@ -41,6 +42,7 @@ export const COLUMN_LABELS: Record<TargetColumn, string> = {
   weight: '分值',
   scoringRule: '指标赋分规则',
   evidence: '佐证资料',
+  budgetUnit: '单位名称',
   funds: '资金总额',
 };
 
@@ -133,9 +135,19 @@ export function headerOf(rows: readonly (readonly string[])[]): TableHeader | nu
   if (rows.length > 1 && !rows.every((row) => row.every((cell) => isHeaderWord(cell ?? '')))) return null;
   const columns = new Map<TargetColumn, number>();
   const paths = headerPaths(rows);
+  const annual = new Set<TargetColumn>();
+  // two indicator sets side by side with no 年度 / 中期 said (广东's 批复表): the year's is the right-hand one, as in every layout seen
+  const twice = (column: TargetColumn) => paths.filter((p) => columnOf(p.at(-1) ?? '') === column).length > 1;
+  const lastWins = twice('name') && twice('value') && !paths.some((p) => /年度|长期|中期/.test(p.join('')) && ['name', 'value'].includes(columnOf(p.at(-1) ?? '') ?? ''));
   paths.forEach((path, index) => {
     const column = columnOf(path.at(-1) ?? '');
-    if (column && !columns.has(column)) columns.set(column, index);
+    const said = path.join('');
+    // a form with long-term and annual indicator sets side by side: the year's targets are the 年度 columns
+    if (!column || /长期|中期/.test(said)) return;
+    if (/年度/.test(said) && !annual.has(column)) {
+      annual.add(column);
+      columns.set(column, index);
+    } else if (!columns.has(column) || (lastWins && ['level2', 'name', 'comparator', 'value', 'unit'].includes(column))) columns.set(column, index);
   });
   const isTargetTable = columns.has('level1') && columns.has('name') && columns.has('value') && columns.size >= 4;
   if (!isTargetTable) return null;

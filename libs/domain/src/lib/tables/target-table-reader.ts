@@ -70,7 +70,7 @@ const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
 const SIGNATURE = /^(填报人|填表人|联系人|联系电话|填报日期|单位负责人|财务负责人|审核人|制表人)\s*[：:]/;
 /** Numbering published in front of a 三级 name: `指标1：`, `1、`, `（2）`. */
 const NUMBERING = /^(指标\s*\d+\s*[：:、.．]|\d+\s*[、．]|[（(]\d+[)）])\s*(?=\D)/;
-const UNIT_LINE = /^单位名称\s*[：:]\s*(.+)$/;
+const UNIT_LINE = /^(?:单位名称|预算单位)\s*[：:]\s*(.+)$/;
 /** `单位：万元` above a table: the unit of its amounts when the header does not say. */
 const MONEY_LINE = /^(金额|资金)?单位\s*[：:]\s*(万元|元)\s*$/;
 /** Columns too common to mention when they are left out. */
@@ -194,7 +194,7 @@ function readTable(
     if (isTableEnd(rows, i) || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
     if (NOTE.test(first) || SIGNATURE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
-    const aligned = realign(raw, header.get('level1') as number, header.get('level2'));
+    const aligned = realign(raw, header.get('level1') as number, header.get('level2'), (moved) => fitsHeader(moved, header, named, at));
     if (aligned.error) {
       note(reading.errors, i, null, aligned.error);
       continue;
@@ -223,6 +223,13 @@ function readTable(
 
     const projectName = at(cells, 'project');
     if (projectName && isTotalRow(projectName)) continue;
+    // a 单位名称 column: `831001-某某镇人民政府` is the unit of the project on its row and of those below it
+    const unitText = at(cells, 'budgetUnit');
+    if (unitText) {
+      const named = unitRowOf([unitText]);
+      if (named) unit = named;
+      else if (!projectName && !(['level1', 'name', 'value'] as const).some((c) => at(cells, c))) continue; // a department's own row: its total only
+    }
     const indicatorCells = (['level1', 'level2', 'name', 'comparator', 'value', 'unit', 'kind', 'content'] as const).some((c) => at(cells, c) !== '');
     const unitCell = !indicatorCells && !at(cells, 'goal') ? unitRowOf(cells) : null;
     if (unitCell || (projectName && !indicatorCells && !at(cells, 'goal') && !at(cells, 'code'))) {
@@ -252,6 +259,11 @@ function readTable(
     }
     if (!indicatorCells) {
       if (!projectName) note(reading.errors, i, null, '这一行没有一级指标、三级指标或指标值');
+      continue;
+    }
+    // one stray line of a web page or a note (`扫一扫在手机打开当前页`) in the 一级 column: no indicator
+    if (!at(cells, 'name') && !at(cells, 'value') && !isLevel1Cell(at(cells, 'level1')) && cells.filter((c) => c !== '').length === 1) {
+      note(reading.repairs, i, null, `“${clip(cells.find((c) => c !== '') ?? '')}”不是指标，未导入`);
       continue;
     }
     const indicator = readIndicator(cells, at, current.indicators.at(-1), (column, message) => note(reading.repairs, i, column, message), (column, message) => note(reading.errors, i, column, message));
@@ -290,25 +302,35 @@ function projectRead(reading: TargetTableReading, source: string, name: string, 
 const FORM_LABELS: Record<'name' | 'code' | 'goal' | 'unit', RegExp> = {
   name: /^项目名称$/,
   code: /^项目(编码|代码)$/,
-  goal: /^(年度总体目标|项目总体目标|年度绩效目标|项目年度绩效目标|总体目标)$/,
+  goal: /^(年度总体目标|年度绩效目标|项目年度绩效目标|年度目标)$/,
   unit: /^(预算单位|实施单位|单位名称)$/,
 };
 
 /** The per-project form (SPEC §7): 项目名称 / 年度总体目标 / 预算单位 as label–value pairs above the indicator header. */
+/** The whole project's goal, taken only when the form states no goal for the year. */
+const WHOLE_GOAL = /^(项目总体目标|总体目标|项目绩效目标|项目总目标)$/;
+/** Labels that head a goal column rather than hold a goal (`总体目标 | 中期目标 | | 年度目标`). */
+const GOAL_LABEL = /^(中期目标|长期目标|年度目标|项目总目标|年度总体目标|中期滚动目标.*)$/;
+
 /** The form's money: the year's amount before the whole project's (`年度资金申请总额` before `项目资金总额`). */
-const FORM_FUNDS = [/^(年度资金申请总额|年度资金总额|年度预算|年度预算数)$/, /^(项目资金总额|资金总额|项目总金额|项目金额|预算金额)$/];
+const FORM_FUNDS = [/^(年度资金申请总额|年度资金总额|年度预算数?|当年资金总额|本年度申请.*(资金|预算).*)$/, /^(项目资金总额|资金总额|项目总金额|项目金额|预算金额)$/];
 
 function formProject(source: string, rows: string[][], from: number, headerRow: number, unitName: string | null, reading: TargetTableReading, moneyScale: TableHeader['fundsScale']): ImportedProject | null {
   const found: Partial<Record<keyof typeof FORM_LABELS, string>> = {};
   const funds: { text: string; scale: TableHeader['fundsScale'] }[] = [];
+  let wholeGoal = '';
   // a label's value is to its right, or under it when the form puts the texts on the next row (年度总体目标)
-  const valueOf = (r: number, c: number) => rows[r].slice(c + 1).find((v) => v !== '') ?? (r + 1 < headerRow ? (rows[r + 1][c] ?? '') : '');
+  const valueOf = (r: number, c: number) => {
+    const right = rows[r].slice(c + 1).find((v) => v !== '');
+    return right && !GOAL_LABEL.test(right) ? right : r + 1 < headerRow ? (rows[r + 1][c] ?? '') : '';
+  };
   for (let r = from; r < headerRow; r++) {
     rows[r].forEach((cell, c) => {
       const label = cell.replace(/[\s\u3000：:]/g, '');
       for (const [key, pattern] of Object.entries(FORM_LABELS) as [keyof typeof FORM_LABELS, RegExp][]) {
         if (!found[key] && pattern.test(label)) found[key] = valueOf(r, c);
       }
+      if (!found.goal && !wholeGoal && WHOLE_GOAL.test(label)) wholeGoal = valueOf(r, c);
       FORM_FUNDS.forEach((pattern, rank) => {
         if (!funds[rank] && pattern.test(label)) {
           const said = rows[r].join('') + label;
@@ -318,6 +340,7 @@ function formProject(source: string, rows: string[][], from: number, headerRow: 
     });
   }
   const amount = funds.find((f) => f && f.text);
+  found.goal ||= wholeGoal;
   if (!found.name) {
     reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.project, message: '表格没有“项目名称”列，表头上方也找不到项目名称' });
     return null;
@@ -402,7 +425,10 @@ function readIndicator(
 
 /** 资金总额 as yuan with two decimals, from the header's unit (万元 or 元). */
 function fundsOf(cell: string, scale: TableHeader['fundsScale']): { yuan?: string; problem?: string } {
-  const amount = cell.replace(/[,，\s]/g, '');
+  let amount = cell.replace(/[,，\s]/g, '');
+  // `480万元` says its own unit
+  const own = /^(\d+(?:\.\d+)?)(万元|元)$/.exec(amount);
+  if (own) [amount, scale] = [own[1], own[2] === '万元' ? 10000 : 1];
   if (!amount) return {};
   if (!/^\d+(\.\d+)?$/.test(amount)) return { problem: `资金总额“${cell}”不是数字` };
   if (scale === null) return { problem: `资金总额“${cell}”的表头没有写明单位（万元或元），请在表头注明` };
@@ -430,6 +456,13 @@ function lastYearOf(raw: string, unit: string, repaired: (column: TargetColumn, 
   return { number: null, text: raw.slice(0, 200) };
 }
 
+/** Every cell under a header, a project name under 项目名称 (when the table has one), a name and a target that reads. */
+function fitsHeader(cells: string[], header: Map<TargetColumn, number>, named: Set<number>, at: (cells: string[], column: TargetColumn) => string): boolean {
+  if (cells.some((c, index) => c !== '' && !named.has(index))) return false;
+  if (header.has('project') && !at(cells, 'project')) return false;
+  return !!at(cells, 'name') && parseTargetValue(at(cells, 'value'), { comparator: at(cells, 'comparator') || null, unit: at(cells, 'unit') || null }).problems.length === 0;
+}
+
 export interface Realigned {
   cells: string[];
   repair?: string;
@@ -454,7 +487,7 @@ function shiftedLike(raw: readonly string[], shift: number, at: (cells: string[]
  * Published tables (PDF turned into text, copied spreadsheets) shift cells sideways. A row is put back
  * when the shift is unambiguous: the 一级 sits in another column and the cells it displaced are empty.
  */
-export function realign(cells: readonly string[], level1Column: number, level2Column = level1Column + 1): Realigned {
+export function realign(cells: readonly string[], level1Column: number, level2Column = level1Column + 1, plausible?: (moved: string[]) => boolean): Realigned {
   const copy = [...cells];
   // 成本指标 is a 一级 of the 2021 layout and a 二级 under 产出指标: in the 二级 column under an empty 一级 it is the 二级
   const found = copy.findIndex((cell, c) => isLevel1Cell(cell) && !(c === level2Column && !copy[level1Column] && level1Of(normaliseIndicatorName(cell)) !== null));
@@ -468,7 +501,9 @@ export function realign(cells: readonly string[], level1Column: number, level2Co
       [moved[level1Column], moved[level1Column + 1], moved[found], moved[found + 1]] = [copy[found], copy[found + 1] ?? '', '', ''];
       return { cells: moved, repair: `一级、二级指标错位到第 ${found + 1}–${found + 2} 列，已移回一级、二级指标列` };
     }
-    if (empty(0, found)) return { cells: [...Array(by).fill(''), ...copy], repair: `整行向左错位 ${by} 列，已按表头对齐`, shift: by };
+    const moved = [...Array<string>(by).fill(''), ...copy];
+    // the whole row one way, when that puts everything under a header of its own (a project name under 项目名称 …)
+    if (empty(0, found) || plausible?.(moved)) return { cells: moved, repair: `整行向左错位 ${by} 列，已按表头对齐`, shift: by };
   } else {
     if (empty(0, by)) return { cells: copy.slice(by), repair: `整行向右错位 ${by} 列，已按表头对齐`, shift: -by };
     if (empty(level1Column, found)) return { cells: [...copy.slice(0, level1Column), ...copy.slice(found)], repair: `指标部分向右错位 ${by} 列，已按表头对齐` };
