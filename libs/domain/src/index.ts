@@ -21,6 +21,7 @@ export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';
 export * from './lib/tables/self-evaluation-reader';
 export * from './lib/tables/department-summary-reader';
+export * from './lib/tables/department-target-reader';
 export * from './lib/figures/explanation';
 export * from './lib/monitoring/colours';
 export * from './lib/monitoring/warning-rules';

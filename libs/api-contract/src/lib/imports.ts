@@ -80,3 +80,33 @@ export interface PublishedEvaluationDto {
   differences: { row: number | null; name: string; published: string | null; computed: string | null; formula: string | null }[];
   flags: import('@pm/domain').IntegrityFlag[];
 }
+
+/** What an import does to a department's overall target: 新建, 更新草稿, or nothing (the same content is already there). */
+export type DepartmentTargetImportAction = 'created' | 'updated' | 'unchanged';
+
+export interface ImportedDepartmentTargetPlan {
+  departmentId: string;
+  name: string;
+  action: DepartmentTargetImportAction;
+  /** Counts of what the table gave. */
+  duties: number;
+  tasks: number;
+  indicators: number;
+  /** The budget as it will be stored, in yuan. */
+  budget: import('@pm/domain').DepartmentBudget;
+  /** Checks of the overall target (SPEC §3): blocking ones stop a later submit, not the import. */
+  blocking: number;
+  warnings: number;
+}
+
+/** `POST /api/imports/department-targets`: the preview (dryRun) or what was stored as the department's draft. */
+export interface DepartmentTargetImportResult {
+  dryRun: boolean;
+  fiscalYear: number;
+  tables: number;
+  departments: ImportedDepartmentTargetPlan[];
+  repairs: ImportNoteDto[];
+  errors: ImportNoteDto[];
+  /** The table names another department or year than the one imported into: the page asks the clerk to confirm. */
+  warnings: { message: string }[];
+}

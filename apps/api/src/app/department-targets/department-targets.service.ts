@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DepartmentTargetDto, DepartmentTargetSummaryDto, DocumentVersionDto, ReviewRequest, SaveDepartmentTargetRequest, SessionUser, TargetIndicatorDto } from '@pm/api-contract';
-import { ChainAction, checkDepartmentTarget, DEPARTMENT_DICTIONARY, normaliseIndicatorName } from '@pm/domain';
+import { ChainAction, checkDepartmentTarget, DEPARTMENT_DICTIONARY, DepartmentTargetContent, normaliseIndicatorName } from '@pm/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -9,10 +9,25 @@ import { AuditService } from '../audit/audit.service';
 import { badRequest } from '../common/api-error';
 import { Organization } from '../organizations/organization.entity';
 import { ReviewHistory } from '../review/review-history.service';
-import { ReviewRunner } from '../review/review-runner.service';
+import { refuseUnless, ReviewRunner } from '../review/review-runner.service';
 import { SettingsService } from '../settings/settings.service';
 import { DepartmentTarget } from './department-target.entity';
 import { contentOf, DepartmentTargetKind, DepartmentYear } from './department-target.kind';
+
+/** The entity's columns of a target's content (duties and tasks trimmed, empty duties dropped). */
+function columnsOf(content: Pick<DepartmentTargetContent, 'duties' | 'tasks' | 'budget'> & { indicators: DepartmentTarget['indicators'] }): Partial<DepartmentTarget> {
+  return {
+    duties: content.duties.map((d) => d.trim()).filter(Boolean),
+    tasks: content.tasks.map((t) => ({ name: t.name.trim(), content: t.content.trim() })),
+    budgetTotal: content.budget.total,
+    budgetBasic: content.budget.basic,
+    budgetProject: content.budget.project,
+    budgetAppropriation: content.budget.appropriation,
+    budgetCarryOver: content.budget.carryOver,
+    budgetOther: content.budget.other,
+    indicators: content.indicators,
+  };
+}
 
 export type DepartmentTargetTransition = Extract<ChainAction, 'submit' | 'approve' | 'return'>;
 
@@ -65,20 +80,36 @@ export class DepartmentTargetsService {
         if (r.id && !known.has(r.id)) throw badRequest(`第 ${i + 1} 行：指标编号不属于本表，可能已被删除，请刷新后重试`, [{ row: i + 1, field: 'id', message: '指标编号不属于本表' }]);
         return { ...r, id: r.id ?? randomUUID(), level1: normaliseIndicatorName(r.level1, DEPARTMENT_DICTIONARY), level2: normaliseIndicatorName(r.level2, DEPARTMENT_DICTIONARY), weight: null };
       });
-      await this.runner.changed(db, user, this.kind, target, {
-        duties: body.duties.map((d) => d.trim()).filter(Boolean),
-        tasks: body.tasks.map((t) => ({ name: t.name.trim(), content: t.content.trim() })),
-        budgetTotal: body.budget.total,
-        budgetBasic: body.budget.basic,
-        budgetProject: body.budget.project,
-        budgetAppropriation: body.budget.appropriation,
-        budgetCarryOver: body.budget.carryOver,
-        budgetOther: body.budget.other,
-        indicators,
-      });
+      await this.runner.changed(db, user, this.kind, target, columnsOf({ ...body, indicators }));
       await this.audit.record(db, user, [{ entity: 'department_target', entityId: target.id, organizationId: departmentId, action: 'update', field: 'content', newValue: `版本 ${target.version + 1}` }]);
     });
     return this.read(user, departmentId, year);
+  }
+
+  /**
+   * Whether the user may import into the department's target of the year, asked of the chain as the
+   * real import will (its `import` row: the department's own reviewer, while a draft): 404 out of
+   * sight, 403 not theirs, 409 under review or approved. Answers the department and its target as it stands (or null).
+   */
+  async importable(user: SessionUser, departmentId: string, year: number): Promise<{ department: Organization; target: DepartmentTarget | null }> {
+    const key = await this.keyOf(user, departmentId, year);
+    const target = await this.targets.findOneBy({ departmentId, fiscalYear: year });
+    refuseUnless(await this.runner.decision(user, this.kind, key, target, 'import'));
+    return { department: key.department, target };
+  }
+
+  /**
+   * Stores imported content as the department's draft, through the chain's `import` row under the
+   * document's lock (a change since `version` was read is a 409), with its audit entry. Indicators
+   * carry their ids (the importer keeps those of matching rows); weights are not part of this table.
+   */
+  async storeImported(user: SessionUser, departmentId: string, year: number, version: number, content: Omit<DepartmentTargetContent, 'indicators'> & { indicators: (TargetIndicatorDto & { id: string })[] }, note: string): Promise<void> {
+    const key = await this.keyOf(user, departmentId, year);
+    await this.dataSource.transaction(async (db) => {
+      const target = await this.runner.openForChange(db, user, this.kind, key, 'import', version);
+      await this.runner.changed(db, user, this.kind, target, columnsOf({ ...content, indicators: content.indicators.map((r) => ({ ...r, weight: null })) }));
+      await this.audit.record(db, user, [{ entity: 'department_target', entityId: target.id, organizationId: departmentId, action: 'import', field: 'content', newValue: `版本 ${target.version + 1}：${note}` }]);
+    });
   }
 
   async transition(user: SessionUser, departmentId: string, year: number, action: DepartmentTargetTransition, body: ReviewRequest): Promise<DepartmentTargetDto> {

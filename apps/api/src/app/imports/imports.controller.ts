@@ -1,10 +1,12 @@
 import { Controller, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
+import { DepartmentTargetImportResult, SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
 import { Upload, Uploaded, UploadedFileContent } from '../common/uploads';
+import { DepartmentTargetImportService } from './department-target-import.service';
+import { DepartmentTargetImportQueryDto } from './dto/department-target-import.dto';
 import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { MAX_UPLOAD_BYTES, TablesInput } from './workbook';
@@ -13,7 +15,10 @@ import { MAX_UPLOAD_BYTES, TablesInput } from './workbook';
 @ApiBearerAuth()
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly departmentTargets: DepartmentTargetImportService,
+  ) {}
 
   @Post('target-tables')
   @HttpCode(200)
@@ -47,6 +52,23 @@ export class ImportsController {
   ): Promise<SelfEvaluationImportResult> {
     const sources = this.sources(file, request);
     return this.imports.importSelfEvaluations(user, { fiscalYear: query.fiscalYear, organizationId: query.organizationId }, sources);
+  }
+
+  @Post('department-targets')
+  @HttpCode(200)
+  @RequirePermission('departmentTargets.edit')
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
+  @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '部门（单位）整体绩效目标表（可在整份预算公开文件中）：.xlsx 或制表符分隔的文本' } } } })
+  @ApiOperation({ summary: '导入部门（单位）整体绩效目标表，作为本部门该年度部门整体绩效目标的草稿（本部门审核人）；dryRun=true 只预览；有任何问题时 400 且不保存；已提交或已批复时 409' })
+  async departmentTargetTables(
+    @CurrentUser() user: SessionUser,
+    @Query() query: DepartmentTargetImportQueryDto,
+    @Uploaded() file: UploadedFileContent | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<DepartmentTargetImportResult> {
+    const sources = this.sources(file, request);
+    return this.departmentTargets.importDepartmentTarget(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
   }
 
   private sources(file: { originalname: string; buffer: Buffer } | undefined, request: FastifyRequest): TablesInput {

@@ -1,9 +1,9 @@
-import { readMonitoringTable, readSelfEvaluations, readTargetTables, TableSource } from '@pm/domain';
+import { readDepartmentTargets, readMonitoringTable, readSelfEvaluations, readTargetTables, TableSource } from '@pm/domain';
 import { parentPort } from 'node:worker_threads';
 import { readText, readUpload, TableReadError } from './table-reader';
 
 /** The domain's readers of official tables, run here so 30,000 rows never hold up the event loop. */
-export const READINGS = { targetTables: readTargetTables, selfEvaluations: readSelfEvaluations, monitoringTable: readMonitoringTable };
+export const READINGS = { targetTables: readTargetTables, selfEvaluations: readSelfEvaluations, monitoringTable: readMonitoringTable, departmentTargets: readDepartmentTargets };
 export type Reading = keyof typeof READINGS;
 
 /**

@@ -1,8 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ImportAction, TargetTableImportResult } from '@pm/api-contract';
+import { DepartmentTargetImportResult, ImportAction, TargetTableImportResult } from '@pm/api-contract';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -15,7 +16,9 @@ import { messageOf } from '../../core/api-errors.interceptor';
 import { SessionService } from '../../core/session.service';
 import { PATHS } from '../../paths';
 import { ReferenceDataService, treeOrder } from '../../shared/reference/reference-data.service';
+import { YuanPipe } from '../../shared/money';
 import { ImportsApi } from './imports.api';
+import { DEPARTMENT_ACTIONS, IMPORTS_TEXT } from './imports.text';
 
 const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
   created: { label: '新建', color: 'green' },
@@ -30,7 +33,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
  */
 @Component({
   selector: 'pm-imports-page',
-  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [FormsModule, NgTemplateOutlet, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, YuanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin-bottom: 12px; }
@@ -46,15 +49,24 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
     <nz-card nzSize="small" nzTitle="导入绩效目标表">
       <div class="form">
         <nz-select [ngModel]="kind()" (ngModelChange)="kind.set($event); clear()" style="width: 230px" data-test="import-kind">
-          <nz-option nzValue="targets" nzLabel="绩效目标表" />
-          <nz-option nzValue="results" nzLabel="以前年度自评表（上年完成值）" />
+          <nz-option nzValue="targets" [nzLabel]="labels.kinds.targets" />
+          @if (mayImportDepartment()) { <nz-option nzValue="department" [nzLabel]="labels.kinds.department" /> }
+          <nz-option nzValue="results" [nzLabel]="labels.kinds.results" />
         </nz-select>
-        @if (kind() === 'targets') {
+        @if (kind() !== 'results') {
         <nz-select [ngModel]="fiscalYear()" (ngModelChange)="fiscalYear.set($event); clear()" style="width: 130px" data-test="import-year">
           @for (y of openYears(); track y.year) { <nz-option [nzValue]="y.year" [nzLabel]="y.year + ' 年度'" /> }
         </nz-select>
         }
-        @if (isLead()) {
+        @if (kind() === 'department') {
+          @if (ownDepartment()) {
+            <span>{{ labels.department.own }}<b>{{ session.me()?.organizationName }}</b></span>
+          } @else {
+            <nz-select [ngModel]="departmentId()" (ngModelChange)="departmentId.set($event); clear()" [nzPlaceHolder]="labels.department.pick" nzShowSearch style="width: 300px" data-test="import-department">
+              @for (d of departments(); track d.id) { <nz-option [nzValue]="d.id" [nzLabel]="d.name" /> }
+            </nz-select>
+          }
+        } @else if (isLead()) {
           <span>导入到：<b>{{ session.me()?.organizationName }}</b></span>
         } @else {
           <nz-select [ngModel]="unitId()" (ngModelChange)="unitId.set($event); clear()" nzPlaceHolder="导入到哪个预算单位" nzShowSearch style="width: 300px" data-test="import-unit">
@@ -69,11 +81,12 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
       @if (mode() === 'file') {
         <input type="file" accept=".xlsx,.tsv,.txt" (change)="pick($any($event.target).files)" data-test="import-file" />
         <div class="hint">.xlsx（可含多个工作表、多个表格），或制表符分隔的文本；最大 20 MB。表头按列名识别，各省模板均可。</div>
+        @if (kind() === 'department') { <div class="hint" data-test="import-department-hint">{{ labels.department.hint }}</div> }
       } @else {
         <textarea nz-input rows="8" [(ngModel)]="text" (ngModelChange)="clear()" placeholder="从 Excel 复制整张表（含表头行）后粘贴到这里" data-test="import-text"></textarea>
       }
       <div class="form" style="margin-top: 12px">
-        @if (kind() === 'targets') {
+        @if (kind() !== 'results') {
           <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
           <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
         } @else {
@@ -83,6 +96,59 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         @if (message()) { <span data-test="import-message">{{ message() }}</span> }
       </div>
     </nz-card>
+
+    @if (departmentResult(); as r) {
+      <nz-card nzSize="small" class="panel" [nzTitle]="r.dryRun ? '预览（尚未保存）' : '已导入'" data-test="import-result">
+        <div class="summary" data-test="import-summary">{{ labels.department.summary(r.departments[0]?.name ?? '', r.fiscalYear, r.repairs.length, r.errors.length) }}</div>
+        @if (r.warnings.length) {
+          <nz-alert nzType="warning" nzShowIcon [nzMessage]="labels.department.warningsTitle" [nzDescription]="warningsTpl" data-test="import-warnings" />
+          <ng-template #warningsTpl>@for (w of r.warnings; track $index) { <div>{{ w.message }}</div> }</ng-template>
+        }
+        @if (!r.dryRun && r.departments[0]; as d) {
+          <nz-alert nzType="success" nzShowIcon [nzMessage]="departmentDoneTpl" />
+          <ng-template #departmentDoneTpl>{{ labels.department.done }}<a [routerLink]="[departmentTargetsPath, d.departmentId, r.fiscalYear]">{{ labels.department.open }}</a></ng-template>
+        }
+        <nz-table #departmentsTable nzSize="small" nzBordered [nzData]="r.departments" nzHideOnSinglePage [nzShowPagination]="false" data-test="import-departments">
+          <thead><tr>
+            <th>{{ labels.department.columns.department }}</th><th nzWidth="110px">{{ labels.department.columns.action }}</th><th nzWidth="80px">{{ labels.department.columns.duties }}</th>
+            <th nzWidth="80px">{{ labels.department.columns.tasks }}</th><th nzWidth="80px">{{ labels.department.columns.indicators }}</th><th nzWidth="280px">{{ labels.department.columns.budget }}</th><th nzWidth="180px">{{ labels.department.columns.checks }}</th>
+          </tr></thead>
+          <tbody>
+            @for (d of departmentsTable.data; track d.departmentId) {
+              <tr data-test="import-department-plan">
+                <td>{{ d.name }}</td>
+                <td><nz-tag [nzColor]="departmentActions[d.action].color">{{ departmentActions[d.action].label }}</nz-tag></td>
+                <td>{{ d.duties }}</td>
+                <td>{{ d.tasks }}</td>
+                <td>{{ d.indicators }}</td>
+                <td>
+                  <b>{{ d.budget.total | yuan }}</b>
+                  <div class="hint">{{ labels.department.budget.basic }} {{ d.budget.basic | yuan }} · {{ labels.department.budget.project }} {{ d.budget.project | yuan }}</div>
+                  <div class="hint">{{ labels.department.budget.appropriation }} {{ d.budget.appropriation | yuan }} · {{ labels.department.budget.carryOver }} {{ d.budget.carryOver | yuan }} · {{ labels.department.budget.other }} {{ d.budget.other | yuan }}</div>
+                </td>
+                <td>@if (d.blocking) { <span style="color: #cf1322">{{ labels.checks.blocking(d.blocking) }}</span> } @if (d.warnings) { <span style="color: #ad6800">{{ labels.checks.warnings(d.warnings) }}</span> } @if (!d.blocking && !d.warnings) { {{ labels.checks.passed }} }</td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+        <ng-container *ngTemplateOutlet="notesTpl; context: { $implicit: r }" />
+      </nz-card>
+    }
+
+    <ng-template #notesTpl let-r>
+      @if (r.errors.length) {
+        <h4 class="panel">无法导入的行（请在表格中改正后重新上传）</h4>
+        <div class="notes">
+          @for (n of r.errors; track $index) { <div class="note error" data-test="import-error">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
+        </div>
+      }
+      @if (r.repairs.length) {
+        <h4 class="panel">已自动修正</h4>
+        <div class="notes">
+          @for (n of r.repairs; track $index) { <div class="note repair" data-test="import-repair">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
+        </div>
+      }
+    </ng-template>
 
     @if (result(); as r) {
       <nz-card nzSize="small" class="panel" [nzTitle]="r.dryRun ? '预览（尚未保存）' : '已导入'" data-test="import-result">
@@ -108,18 +174,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
             }
           </tbody>
         </nz-table>
-        @if (r.errors.length) {
-          <h4 class="panel">无法导入的行（请在表格中改正后重新上传）</h4>
-          <div class="notes">
-            @for (n of r.errors; track $index) { <div class="note error" data-test="import-error">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
-          </div>
-        }
-        @if (r.repairs.length) {
-          <h4 class="panel">已自动修正</h4>
-          <div class="notes">
-            @for (n of r.repairs; track $index) { <div class="note repair" data-test="import-repair">{{ n.source }} 第 {{ n.row }} 行@if (n.column) {（{{ n.column }}）}：{{ n.message }}</div> }
-          </div>
-        }
+        <ng-container *ngTemplateOutlet="notesTpl; context: { $implicit: r }" />
       </nz-card>
     }
   `,
@@ -131,13 +186,22 @@ export class ImportsPage {
   protected readonly session = inject(SessionService);
   protected readonly actions = ACTIONS;
   protected readonly projectsPath = PATHS.projects;
+  protected readonly departmentTargetsPath = PATHS.departmentTargets;
+  protected readonly labels = IMPORTS_TEXT;
+  protected readonly departmentActions = DEPARTMENT_ACTIONS;
 
   protected readonly openYears = computed(() => (this.reference.fiscalYears.value() ?? []).filter((y) => y.status === 'open'));
   protected readonly fiscalYear = linkedSignal<number | null>(() => this.openYears()[0]?.year ?? null);
   protected readonly units = computed(() => treeOrder(this.reference.organizations.value() ?? []).filter((o) => o.kind === 'unit'));
   protected readonly unitId = signal<string | null>(null);
   protected readonly isLead = computed(() => this.session.me()?.role === 'project_lead');
-  protected readonly kind = signal<'targets' | 'results'>('targets');
+  protected readonly kind = signal<'targets' | 'department' | 'results'>('targets');
+  /** The department's reviewer imports its overall target (the one who edits it). */
+  protected readonly mayImportDepartment = computed(() => this.session.me()?.permissions.includes('departmentTargets.edit') ?? false);
+  protected readonly departments = computed(() => treeOrder(this.reference.organizations.value() ?? []).filter((o) => o.kind === 'department'));
+  protected readonly ownDepartment = computed(() => this.departments().some((d) => d.id === this.session.me()?.organizationId));
+  protected readonly departmentId = signal<string | null>(null);
+  protected readonly departmentResult = signal<DepartmentTargetImportResult | null>(null);
   protected readonly mode = signal<'file' | 'paste'>('file');
   protected readonly file = signal<File | null>(null);
   protected text = '';
@@ -145,9 +209,14 @@ export class ImportsPage {
   protected readonly result = signal<TargetTableImportResult | null>(null);
   protected readonly message = signal<string | null>(null);
 
-  protected readonly ready = computed(() => (this.kind() === 'results' || this.fiscalYear() !== null) && (this.isLead() || this.unitId() !== null) && (this.mode() === 'paste' || this.file() !== null));
+  protected readonly ready = computed(
+    () =>
+      (this.kind() === 'results' || this.fiscalYear() !== null) &&
+      (this.kind() === 'department' ? this.ownDepartment() || this.departmentId() !== null : this.isLead() || this.unitId() !== null) &&
+      (this.mode() === 'paste' || this.file() !== null),
+  );
   protected readonly canConfirm = computed(() => {
-    const r = this.result();
+    const r = this.kind() === 'department' ? this.departmentResult() : this.result();
     return this.ready() && r !== null && r.dryRun && r.errors.length === 0;
   });
 
@@ -158,6 +227,7 @@ export class ImportsPage {
 
   clear(): void {
     this.result.set(null);
+    this.departmentResult.set(null);
     this.message.set(null);
   }
 
@@ -175,6 +245,7 @@ export class ImportsPage {
   }
 
   async run(dryRun: boolean): Promise<void> {
+    if (this.kind() === 'department') return this.runDepartment(dryRun);
     const fiscalYear = this.fiscalYear();
     if (fiscalYear === null) return;
     this.busy.set(true);
@@ -186,6 +257,26 @@ export class ImportsPage {
     } catch (error) {
       const preview = error instanceof HttpErrorResponse ? (error.error?.preview as TargetTableImportResult | undefined) : undefined;
       this.result.set(preview ?? null);
+      this.message.set(messageOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The same preview → confirm flow for a 部门（单位）整体绩效目标表, into the department's draft overall target. */
+  private async runDepartment(dryRun: boolean): Promise<void> {
+    const fiscalYear = this.fiscalYear();
+    if (fiscalYear === null) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const organizationId = this.ownDepartment() ? null : this.departmentId();
+      const result = await this.api.departmentTargets({ fiscalYear, organizationId, dryRun, file: this.mode() === 'file' ? this.file() : null, text: this.text });
+      this.departmentResult.set(result);
+      if (!dryRun) this.notify.success(IMPORTS_TEXT.department.imported(result.departments[0]?.indicators ?? 0));
+    } catch (error) {
+      const preview = error instanceof HttpErrorResponse ? (error.error?.preview as DepartmentTargetImportResult | undefined) : undefined;
+      this.departmentResult.set(preview ?? null);
       this.message.set(messageOf(error));
     } finally {
       this.busy.set(false);

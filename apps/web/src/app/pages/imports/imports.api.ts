@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { SelfEvaluationImportResult, TargetTableImportResult } from '@pm/api-contract';
+import { DepartmentTargetImportResult, SelfEvaluationImportResult, TargetTableImportResult } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 export interface ImportRequest {
@@ -28,14 +28,22 @@ export class ImportsApi {
   }
 
   targetTables(request: ImportRequest): Promise<TargetTableImportResult> {
+    return this.post<TargetTableImportResult>('/api/imports/target-tables', request);
+  }
+
+  /** A 部门（单位）整体绩效目标表 (alone or in a whole disclosure) into the department's draft overall target. */
+  departmentTargets(request: ImportRequest): Promise<DepartmentTargetImportResult> {
+    return this.post<DepartmentTargetImportResult>('/api/imports/department-targets', request);
+  }
+
+  private post<T>(url: string, request: ImportRequest): Promise<T> {
     const params: Record<string, string> = { fiscalYear: String(request.fiscalYear), dryRun: String(request.dryRun) };
     if (request.organizationId) params['organizationId'] = request.organizationId;
-    const url = '/api/imports/target-tables';
     if (request.file) {
       const form = new FormData();
       form.append('file', request.file, request.file.name);
-      return firstValueFrom(this.http.post<TargetTableImportResult>(url, form, { params }));
+      return firstValueFrom(this.http.post<T>(url, form, { params }));
     }
-    return firstValueFrom(this.http.post<TargetTableImportResult>(url, request.text, { params, headers: { 'content-type': 'text/tab-separated-values; charset=utf-8' } }));
+    return firstValueFrom(this.http.post<T>(url, request.text, { params, headers: { 'content-type': 'text/tab-separated-values; charset=utf-8' } }));
   }
 }

@@ -1,0 +1,33 @@
+import { DepartmentTargetImportAction } from '@pm/api-contract';
+
+/** Texts of 导入目标表 for the 部门（单位）整体绩效目标表 (the project tables' texts sit in the page's template). */
+export const IMPORTS_TEXT = {
+  kinds: {
+    targets: '绩效目标表',
+    department: '部门整体绩效目标表',
+    results: '以前年度自评表（上年完成值）',
+  },
+  department: {
+    own: '导入到：',
+    pick: '导入到哪个主管部门',
+    hint: '部门（单位）整体绩效目标表，可单独上传，也可上传整份部门预算公开文件（只读取其中的部门整体绩效目标表）；导入后为本部门该年度的部门整体绩效目标草稿，已提交或已批复的不能覆盖。',
+    summary: (name: string, year: number, repairs: number, errors: number) => `${name} · ${year} 年度 · 修正 ${repairs} 处 · 问题 ${errors} 处`,
+    columns: { department: '主管部门', action: '处理', duties: '履职目标', tasks: '主要任务', indicators: '指标数', budget: '预算总额（元）', checks: '检查' },
+    budget: { total: '预算总额', basic: '基本支出', project: '项目支出', appropriation: '财政拨款', carryOver: '上年结转', other: '其他资金' },
+    done: '已导入为部门整体绩效目标草稿。',
+    open: '到部门整体绩效目标查看',
+    imported: (indicators: number) => `已导入部门整体绩效目标：${indicators} 条指标`,
+    warningsTitle: '请确认',
+  },
+  checks: {
+    blocking: (n: number) => `提交前须修改 ${n} 处`,
+    warnings: (n: number) => ` 提醒 ${n} 处`,
+    passed: '通过',
+  },
+} as const;
+
+export const DEPARTMENT_ACTIONS: Record<DepartmentTargetImportAction, { label: string; color: string }> = {
+  created: { label: '新建草稿', color: 'green' },
+  updated: { label: '更新草稿', color: 'blue' },
+  unchanged: { label: '无变化', color: 'default' },
+};
