@@ -26,6 +26,7 @@ describe('importing a target table in the browser', () => {
     const department = await admin.post('/api/organizations', { name: '曲靖市民政局', kind: 'department', parentId: finance?.id });
     const unit = await admin.post('/api/organizations', { name: '曲靖市民政局（本级）', kind: 'unit', parentId: department.body.id });
     await admin.post('/api/users', { username: 'mzj.lead', password: 'Civil@2026', displayName: '民政局项目负责人', role: 'project_lead', organizationId: unit.body.id });
+    await admin.post('/api/users', { username: 'mzj.reviewer', password: 'Civil@2026', displayName: '民政局财务审核', role: 'department_reviewer', organizationId: department.body.id });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
@@ -98,4 +99,44 @@ describe('importing a target table in the browser', () => {
     expect(await page.locator('[data-test=import-project]:has-text("政府办机关专项经费")').innerText()).toContain('取自自评 2 条');
     await shot('4-last-year');
   });
+
+  it('a department reviewer imports a summary with unit rows into the whole department, the new unit said before confirming', async () => {
+    const reviewer = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    const login = new LoginPage(reviewer);
+    await login.open(running.url);
+    await login.signIn('mzj.reviewer', 'Civil@2026');
+    await reviewer.waitForURL(/\/(projects|inbox)$/);
+    await reviewer.click('text=导入目标表');
+    await reviewer.waitForSelector('[data-test=import-year]');
+    await reviewer.click('[data-test=import-year]');
+    await reviewer.click('.ant-select-item-option[title="2026 年度"]');
+    await reviewer.click('[data-test=import-unit]');
+    await reviewer.click('.ant-select-item-option[title="曲靖市民政局（整个部门：按表中的单位行分到各单位）"]');
+    await reviewer.click('[data-test=mode-paste]');
+    const T = (...cells: string[]) => cells.join('\t');
+    await reviewer.fill(
+      '[data-test=import-text]',
+      [
+        T('项目编码', '项目名称', '年度预算（万元）', '产出指标', '', '效益指标', '', '满意度指标', ''),
+        T('', '', '', '三级指标', '指标值', '三级指标', '指标值', '三级指标', '指标值'),
+        T('曲靖市民政局（本级）', '', '', '', '', '', '', '', ''),
+        T('53050001', '城乡低保提标资金', '120.00', '保障人数', '≥3200人', '困难群众基本生活', '有效保障', '受助群众满意度', '≥90%'),
+        T('103002 曲靖市救助管理站', '', '', '', '', '', '', '', ''),
+        T('53050002', '流浪乞讨人员救助经费', '35.00', '救助人次', '≥600人次', '救助及时率', '≥95%', '受助人员满意度', '≥90%'),
+      ].join('\n'),
+    );
+    await reviewer.click('[data-test=import-preview]');
+    await reviewer.waitForSelector('[data-test=import-units]');
+    const units = await reviewer.locator('[data-test=import-units]').innerText();
+    expect(units).toContain('分到 2 个预算单位');
+    expect(units).toContain('曲靖市民政局（本级） · 1 个项目');
+    expect(units).toContain('曲靖市救助管理站（103002） · 1 个项目 · 将新建该单位');
+    expect(await reviewer.locator('[data-test=import-project]:has-text("流浪乞讨人员救助经费")').innerText()).toContain('曲靖市救助管理站');
+    await reviewer.waitForTimeout(300);
+    await reviewer.screenshot({ path: join(ARTIFACTS, 'import-5-department-units.png'), fullPage: true });
+    await reviewer.click('[data-test=import-confirm]');
+    await reviewer.waitForSelector('text=导入完成');
+    await reviewer.close();
+  });
 });
+

@@ -78,11 +78,13 @@ export function readSummary(source: string, rows: string[][], header: SummaryHea
     if (isTotalRow(name)) continue;
     const pairsFilled = header.pairs.filter((p) => (cells[p.name] ?? '') !== '' || (cells[p.value] ?? '') !== '');
     // `103001 开封市图书馆` above its projects: their unit, not a project
-    const unitRow = pairsFilled.length === 0 ? unitRowOf(cells) : null;
+    const codeCell = header.code === -1 ? '' : (cells[header.code] ?? '');
+    // or the unit's name alone in the code column (`曲靖市民政局（本级）`)
+    const unitRow = pairsFilled.length === 0 ? (unitRowOf(cells) ?? (!name && codeCell && !/\d{4,}/.test(codeCell) ? { code: null, name: codeCell } : null)) : null;
     if (unitRow) {
       unit = unitRow;
       current = null;
-      reading.repairs.push({ source, row: i + 1, column: '项目名称', message: `“${unitRow.code} ${unitRow.name}”是单位行，以下项目属于该单位` });
+      reading.repairs.push({ source, row: i + 1, column: '项目名称', message: `“${unitRow.code ? `${unitRow.code} ` : ''}${unitRow.name}”是单位行，以下项目属于该单位` });
       continue;
     }
     const code = header.code === -1 ? '' : (cells[header.code] ?? '');

@@ -69,7 +69,10 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         } @else if (isLead()) {
           <span>导入到：<b>{{ session.me()?.organizationName }}</b></span>
         } @else {
-          <nz-select [ngModel]="unitId()" (ngModelChange)="unitId.set($event); clear()" nzPlaceHolder="导入到哪个预算单位" nzShowSearch style="width: 300px" data-test="import-unit">
+          <nz-select [ngModel]="unitId()" (ngModelChange)="unitId.set($event); clear()" nzPlaceHolder="导入到哪个预算单位" nzShowSearch style="width: 360px" data-test="import-unit">
+            @if (kind() === 'targets') {
+              @for (d of departments(); track d.id) { <nz-option [nzValue]="d.id" [nzLabel]="labels.targets.wholeDepartment(d.name)" /> }
+            }
             @for (u of units(); track u.id) { <nz-option [nzValue]="u.id" [nzLabel]="u.name" /> }
           </nz-select>
         }
@@ -156,16 +159,23 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
           {{ r.unitName }} · {{ r.fiscalYear }} 年度 · 识别到 {{ r.tables }} 张目标表、{{ r.projects.length }} 个项目、{{ r.indicators }} 条指标 ·
           修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处
         </div>
+        @if (r.units.length > 1 || r.units[0]?.unitId !== r.unitId) {
+          <div class="summary" data-test="import-units">
+            {{ labels.targets.units(r.units.length) }}
+            @for (u of r.units; track u.unitId) { <nz-tag [nzColor]="u.action === 'created' ? 'orange' : 'blue'">{{ labels.targets.unit(u.unitName, u.code, u.projects, u.action === 'created' && r.dryRun) }}</nz-tag> }
+          </div>
+        }
         @if (!r.dryRun) {
           <nz-alert nzType="success" nzShowIcon [nzMessage]="doneTpl" />
           <ng-template #doneTpl>导入完成。<a [routerLink]="projectsPath">到项目列表查看</a></ng-template>
         }
         <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzPageSize]="20" nzHideOnSinglePage data-test="import-projects">
-          <thead><tr><th>项目</th><th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
+          <thead><tr><th>项目</th>@if (r.units.length > 1) { <th nzWidth="200px">{{ labels.targets.unitColumn }}</th> }<th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
           <tbody>
             @for (p of projects.data; track $index) {
               <tr data-test="import-project">
                 <td>{{ p.name }}@if (p.code) { <span class="hint">（{{ p.code }}）</span> }</td>
+                @if (r.units.length > 1) { <td>{{ p.unitName }}</td> }
                 <td><nz-tag [nzColor]="actions[p.action].color">{{ actions[p.action].label }}</nz-tag></td>
                 <td>{{ p.indicators }}</td>
                 <td>{{ p.lastYearFilled ? '取自自评 ' + p.lastYearFilled + ' 条' : '—' }}</td>

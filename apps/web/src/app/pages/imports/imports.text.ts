@@ -19,6 +19,12 @@ export const IMPORTS_TEXT = {
     imported: (indicators: number) => `已导入部门整体绩效目标：${indicators} 条指标`,
     warningsTitle: '请确认',
   },
+  targets: {
+    wholeDepartment: (name: string) => `${name}（整个部门：按表中的单位行分到各单位）`,
+    units: (n: number) => `分到 ${n} 个预算单位：`,
+    unit: (name: string, code: string | null, projects: number, created: boolean) => `${name}${code ? `（${code}）` : ''} · ${projects} 个项目${created ? ' · 将新建该单位' : ''}`,
+    unitColumn: '预算单位',
+  },
   checks: {
     blocking: (n: number) => `提交前须修改 ${n} 处`,
     warnings: (n: number) => ` 提醒 ${n} 处`,
