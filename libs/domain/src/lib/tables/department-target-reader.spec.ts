@@ -7,6 +7,8 @@ import { rowsOfText } from './target-table-reader';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'seeds');
 const seedText = (file: string) => readFileSync(join(SEEDS, file), 'utf8');
+const PROVINCES = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'provinces');
+const provinceFile = (file: string): DepartmentTargetReading => readDepartmentTargets([{ name: file, rows: rowsOfText(readFileSync(join(PROVINCES, file), 'utf8')) }]);
 const read = (lines: string[][], name = 'pasted'): DepartmentTargetReading => readDepartmentTargets([{ name, rows: lines }]);
 const tsv = (text: string, name = 'pasted'): DepartmentTargetReading => readDepartmentTargets([{ name, rows: rowsOfText(text) }]);
 const notes = (list: { row: number; column: string | null; message: string }[]) => list.map((n) => `${n.row}|${n.column ?? ''}|${n.message}`);
@@ -201,6 +203,75 @@ describe('reading a 部门（单位）整体绩效目标表', () => {
       '11|二级指标|缺少二级指标，无法从“干部队伍建设”推断（投入管理指标下应为 工作目标管理、预算和财务管理、绩效管理 之一）',
       '4|预算情况|预算总额 1,000,000.00 元不等于基本支出与项目支出之和 900,000.00 元',
     ]);
+  });
+
+  // 河南 (test/fixtures/provinces/README.md §4, §5): 预算情况 by source (row of labels over amounts), then by kind with a
+  // 2-row group header 基本支出 › 小计 | 其中：人员经费 | 其中：公用经费; a sign-off line under the table
+  it.each([
+    ['henan-kaifeng-culture-overall-target-2026.txt', 20],
+    ['henan-kaifeng-culture-budget-disclosure-2026.txt', 160],
+  ])('reads the 河南 整体绩效目标表 of %s: budget by source, then by kind under a group header', (file, first) => {
+    const r = provinceFile(file);
+    expect(r.errors).toEqual([]);
+    expect(r.tables).toBe(1);
+    const [t] = r.targets;
+    expect(t).toMatchObject({ departmentName: '开封市文化广电和旅游局', fiscalYear: 2026, budgetUnit: '万元' });
+    expect(t.duties).toHaveLength(5);
+    expect(t.duties[0]).toBe('统筹推进文化遗产保护利用，守牢文物安全底线');
+    expect(t.duties[4]).toBe('保障机关和所属单位正常运转。');
+    expect(t.tasks.map((x) => x.name)).toEqual(['文化遗产保护', '公共文化服务', '文旅市场监管', '文旅宣传推广', '机关正常运转']);
+    expect(t.tasks[4].content).toBe('保障人员经费和日常公用经费支出。');
+    // 一般公共预算 2,706.40 + 政府性基金预算 100.00 (国有资本经营预算 —) → 财政拨款; 单位资金 50.00 (财政专户管理资金 —) → 其他资金;
+    // 基本支出 is its 小计 2,546.90 (= 人员经费 2,310.60 + 公用经费 236.30), not added into the sources
+    expect(t.budget).toEqual({ total: '28564000.00', basic: '25469000.00', project: '3095000.00', appropriation: '28064000.00', carryOver: '0.00', other: '500000.00' });
+    expect(t.indicators).toHaveLength(12);
+    const count = (level1: string) => t.indicators.filter((i) => i.level1 === level1).length;
+    expect(['投入管理指标', '产出指标', '效益指标', '履职效能', '满意度指标'].map(count)).toEqual([3, 4, 2, 1, 2]);
+    expect(t.indicators.reduce((sum, i) => sum + Number(i.weight), 0)).toBe(100);
+    const rows = (at: number[]) => at.map((n) => t.indicators[n]).map((i) => [i.row - first + 1, i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.weight]);
+    expect(rows([0, 1, 2, 4, 7, 8, 9, 10, 11])).toEqual([
+      [1, '投入管理指标', '预算和财务管理', '预算执行率', '≥', '95', '%', '10'],
+      [2, '投入管理指标', '预算和财务管理', '“三公”经费控制率', '≤', '100', '%', '5'],
+      [3, '投入管理指标', '绩效管理', '绩效目标覆盖率', '=', '100', '%', '5'],
+      [5, '产出指标', '数量指标', '公益性文化活动场次', '≥', '260', '场', '10'],
+      [8, '效益指标', '社会效益指标', '公共文化设施年服务人次', '≥', '180', '万人次', '10'],
+      [9, '效益指标', '可持续影响指标', '文物安全责任体系', '定性', '持续健全', '', '5'],
+      [10, '履职效能', '履职效能', '重点工作任务完成率', '=', '100', '%', '10'],
+      [11, '满意度指标', '服务对象满意度指标', '群众对公共文化服务满意度', '≥', '90', '%', '10'],
+      [12, '满意度指标', '服务对象满意度指标', '游客投诉处理满意度', '≥', '85', '%', '10'],
+    ]);
+    expect(notes(r.repairs).filter((n) => n.includes('预算情况'))).toEqual([]);
+    expect(checkDepartmentTarget({ ...t, indicators: t.indicators }, DEFAULT_PROFILE).filter((c) => c.severity === 'blocking')).toEqual([]);
+  });
+
+  // 新疆 (README §2): the national template with empty spacer columns from merged cells, the tasks' 金额合计 merged into the
+  // label column, 年度总体目标 numbered in one cell, no 年度履职目标 and no by-kind split in this table
+  it('reads the 新疆 部门整体支出绩效目标表 inside a whole disclosure: spacer columns, tasks with amounts and their 金额合计', () => {
+    const r = provinceFile('xinjiang-fukang-justice-budget-disclosure-2026.txt');
+    expect(r.errors).toEqual([]);
+    expect(r.tables).toBe(1);
+    const [t] = r.targets;
+    expect(t).toMatchObject({ row: 129, departmentName: '阜康市司法局', fiscalYear: 2026, budgetUnit: '万元' });
+    expect(t.duties).toEqual(['依法为困难群众提供法律援助，应援尽援', '矛盾纠纷排查化解成效明显，调解成功率保持在95%以上', '社区矫正对象监管到位，再犯罪率控制在0.2%以下。']);
+    expect(t.tasks.map((x) => x.name)).toEqual(['法律援助', '人民调解', '社区矫正', '普法及公共法律服务', '机构正常运转']);
+    expect(t.tasks[0].content).toBe('为经济困难群众和特殊案件当事人提供法律援助，全年办理法律援助案件不少于450件。');
+    // 金额合计 1,298.45 | 1,286.45 | 12.00 under 总额 | 财政拨款 | 其他资金; 基本支出/项目支出 are only in the 部门支出预算总表, not read
+    expect(t.budget).toEqual({ total: '12984500.00', basic: '0.00', project: '0.00', appropriation: '12864500.00', carryOver: '0.00', other: '120000.00' });
+    expect(notes(r.repairs).filter((n) => n.includes('预算情况'))).toEqual(['141|预算情况|表中未分基本支出、项目支出，请在部门整体绩效目标页补填']);
+    expect(notes(r.repairs).filter((n) => n.includes('错位'))).toEqual([]);
+    expect(t.indicators).toHaveLength(10);
+    const count = (level1: string, level2?: string) => t.indicators.filter((i) => i.level1 === level1 && (!level2 || i.level2 === level2)).length;
+    expect([count('产出指标'), count('产出指标', '数量指标'), count('产出指标', '质量指标'), count('产出指标', '时效指标'), count('产出指标', '成本指标')]).toEqual([6, 2, 2, 1, 1]);
+    expect([count('效益指标'), count('效益指标', '社会效益指标'), count('效益指标', '可持续影响指标'), count('满意度指标')]).toEqual([3, 2, 1, 1]);
+    expect(t.indicators.filter((i) => [144, 148, 149, 151, 153].includes(i.row)).map((i) => [i.row, i.level1, i.level2, i.name, i.comparator, i.value, i.unit, i.weight])).toEqual([
+      [144, '产出指标', '数量指标', '办理法律援助案件数', '≥', '450', '件', null],
+      [148, '产出指标', '时效指标', '法律援助申请审查时限', '≤', '7', '个工作日', null],
+      [149, '产出指标', '成本指标', '“三公”经费控制率', '≤', '100', '%', null],
+      [151, '效益指标', '社会效益指标', '群众法治意识', '定性', '明显提升', '', null],
+      [153, '满意度指标', '服务对象满意度指标', '法律援助受援人满意度', '≥', '95', '%', null],
+    ]);
+    // the by-kind split is left for the department to fill in
+    expect(checkDepartmentTarget({ ...t, indicators: t.indicators }, DEFAULT_PROFILE).filter((c) => c.severity === 'blocking').map((c) => c.code)).toEqual(['budget-by-kind']);
   });
 
   it('refuses a table without duties or indicators, and an amount that is no number', () => {

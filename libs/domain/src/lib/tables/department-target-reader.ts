@@ -71,9 +71,17 @@ const SECTION_LABELS: [Section, RegExp][] = [
 ];
 
 type BudgetField = keyof DepartmentBudget;
-/** Parts summed into 财政拨款 or 其他资金 when the table does not give those lines themselves. */
-type BudgetPart = 'appropriationPart' | 'otherPart';
-const BUDGET_ITEMS: [BudgetField | BudgetPart, RegExp][] = [
+/** Parts summed into 财政拨款, 其他资金 or 基本支出 when the table does not give those lines themselves (and checked against them when it does). */
+type BudgetPart = 'appropriationPart' | 'otherPart' | 'basicPart' | 'projectPart';
+type BudgetItem = BudgetField | BudgetPart;
+const PART_FOR: Partial<Record<BudgetField, BudgetPart>> = { appropriation: 'appropriationPart', other: 'otherPart', basic: 'basicPart', project: 'projectPart' };
+/** The 小计 (or 合计) column under a group header (基本支出 › 小计 | 其中：人员经费 | 其中：公用经费): the group's own amount. */
+const SUBTOTAL = /^(小计|合计)$/;
+/** A total row of the tasks' amounts (its label under 任务名称 or merged into the label column). */
+const TASK_TOTAL = /^(金额|预算|资金)?(合计|总计|小计)$/;
+/** The sign-off line under a table: 单位负责人：… 财务负责人：… 填表人：… */
+const SIGNATURE = /^(填报人|填表人|联系人|联系电话|填报日期|单位负责人|财务负责人|部门负责人|审核人|制表人)\s*[：:]/;
+const BUDGET_ITEMS: [BudgetItem, RegExp][] = [
   ['total', /^(年度|本年|部门)?(部门整体支出|整体支出|预算支出|预算|资金|支出|部门预算)?(总额|总计|合计)$|^金额合计$|^资金总额$/],
   ['basic', /^基本支出(预算|资金)?$/],
   ['project', /^项目支出(预算|资金)?$/],
@@ -82,6 +90,7 @@ const BUDGET_ITEMS: [BudgetField | BudgetPart, RegExp][] = [
   ['other', /^(其他资金|其他收入|非财政拨款(资金)?|其他)$/],
   ['appropriationPart', /^(一般公共预算|政府性基金(预算)?|国有资本经营预算)(财政)?(拨款|资金|收入)?$/],
   ['otherPart', /^(事业收入|经营收入|财政专户管理资金|单位资金|附属单位上缴收入|上级补助收入|单位自筹)$/],
+  ['basicPart', /^(人员经费|公用经费|日常公用经费)(支出)?$/],
 ];
 const BUDGET_LABELS: Record<BudgetField, string> = { total: '预算总额', basic: '基本支出', project: '项目支出', appropriation: '财政拨款', carryOver: '上年结转', other: '其他资金' };
 
@@ -119,7 +128,7 @@ function sectionOf(cell: string): Section | null {
   return SECTION_LABELS.find(([, pattern]) => pattern.test(label))?.[0] ?? null;
 }
 
-function budgetItemOf(cell: string): BudgetField | BudgetPart | null {
+function budgetItemOf(cell: string): BudgetItem | null {
   if (!cell) return null;
   const label = labelOf(cell);
   if (label.length > 20) return null;
@@ -180,6 +189,14 @@ function endsTable(row: readonly string[]): boolean {
 interface Amount {
   value: Decimal;
   row: number;
+  /** The label it was read under. */
+  label: string;
+}
+
+interface BudgetColumn {
+  item: BudgetItem;
+  unit: '万元' | '元' | null;
+  label: string;
 }
 
 /** One table's rows, section by section. */
@@ -190,11 +207,13 @@ class TableReader {
   private labelColumn = Number.POSITIVE_INFINITY;
   private budgetUnit: '万元' | '元' | null = null;
   private budgetUnitStated = false;
-  private readonly amounts = new Map<BudgetField | BudgetPart, Amount[]>();
-  private budgetColumns = new Map<number, { item: BudgetField | BudgetPart; unit: '万元' | '元' | null }>();
+  private readonly amounts = new Map<BudgetItem, Amount[]>();
+  private budgetColumns = new Map<number, BudgetColumn>();
+  /** The last row of budget labels, by column, until an amount is read under it: a row of sub-labels may follow (a 2-row group header). */
+  private budgetGroups: Map<number, string> | null = null;
   private readonly duties: { label: string; texts: string[] }[] = [];
   private readonly tasks: { name: string; content: string; row: number }[] = [];
-  private taskColumns: { name: number; content: number; amounts: Map<number, BudgetField | BudgetPart> } | null = null;
+  private taskColumns: { name: number; content: number; amounts: Map<number, BudgetItem> } | null = null;
   private header: Map<TargetColumn, number> | null = null;
   private readonly indicators: ImportedDepartmentIndicator[] = [];
   private departmentName: string | null = null;
@@ -261,7 +280,7 @@ class TableReader {
     const filled = distinctOf(row);
     if (filled.length === 0) return;
     const first = filled[0];
-    if (NOTE.test(first)) return;
+    if (NOTE.test(first) || SIGNATURE.test(first)) return;
     const unitCell = filled.find((c) => UNIT_LINE.test(c.replace(/[\s\u3000]/g, '')));
     if (unitCell) {
       this.stateUnit(/万元/.test(unitCell) ? '万元' : '元');
@@ -300,7 +319,7 @@ class TableReader {
     if (leading) {
       if (leading !== this.section || cells[0].text !== this.sectionLabel) this.open(leading, cells[0].text, cells[0].index);
       cells = cells.filter((c) => c.text !== cells[0].text || sectionOf(c.text) !== leading);
-    } else if (inLabelColumn && this.section !== 'budget' && this.section !== 'indicators' && budgetItemOf(first)) {
+    } else if (inLabelColumn && this.section !== 'budget' && this.section !== 'indicators' && budgetItemOf(first) && !this.isTaskTotal(cells)) {
       this.open('budget', '', cells[0].index);
     }
     // the label of a merged block copied into the first cells of each of its rows
@@ -333,6 +352,7 @@ class TableReader {
     this.labelColumn = column;
     if (section === 'budget') {
       this.budgetColumns = new Map();
+      this.budgetGroups = null;
       const unit = unitIn(label);
       if (unit) this.stateUnit(unit);
     }
@@ -406,12 +426,12 @@ class TableReader {
     }
     // the amounts' own header row under 预算金额 (总额 | 财政拨款 | 其他资金)
     if (this.taskColumns && cells.every((c) => budgetItemOf(c.text))) {
-      for (const c of cells) this.taskColumns.amounts.set(c.index, budgetItemOf(c.text) as BudgetField | BudgetPart);
+      for (const c of cells) this.taskColumns.amounts.set(c.index, budgetItemOf(c.text) as BudgetItem);
       return;
     }
     const columns = this.taskColumns;
     const name = columns ? (this.rows[i][columns.name] ?? '') : cells[0].text;
-    if (/^(金额)?(合计|总计|小计)$/.test(labelOf(name)) && columns) {
+    if (columns && this.isTaskTotal(cells)) {
       for (const [index, item] of columns.amounts) {
         const text = this.rows[i][index] ?? '';
         if (text) this.amount(i, item, text, null, BUDGET_LABELS[item as BudgetField] ?? '预算金额');
@@ -436,6 +456,14 @@ class TableReader {
     this.addTask(i, withoutNumber(name), content);
   }
 
+  /** The tasks' 金额合计 row: its label under 任务名称, or merged into the section's label column, left of the amounts. */
+  private isTaskTotal(cells: { text: string; index: number }[]): boolean {
+    const columns = this.taskColumns;
+    if (this.section !== 'tasks' || !columns || columns.amounts.size === 0) return false;
+    const firstAmount = Math.min(...columns.amounts.keys());
+    return cells.some((c) => c.index < firstAmount && TASK_TOTAL.test(labelOf(c.text)));
+  }
+
   private addTask(i: number, name: string, content: string): void {
     if (name.length > 200) return this.note('errors', i, '任务名称', '任务名称超过 200 字');
     if (content.length > 2000) return this.note('errors', i, '主要内容', '主要内容超过 2000 字');
@@ -448,12 +476,32 @@ class TableReader {
   private budgetRow(i: number, cells: { text: string; index: number }[]): void {
     const labels = cells.filter((c) => budgetItemOf(c.text) !== null);
     const numbers = cells.filter((c) => moneyText(c.text) !== null);
-    // a row of labels (年度预算总额 | 基本支出 | 项目支出 | 财政拨款 …): the values follow in the rows below, by column
-    if (labels.length >= 2 && numbers.length === 0) {
-      for (const c of labels) this.budgetColumns.set(c.index, { item: budgetItemOf(c.text) as BudgetField | BudgetPart, unit: unitIn(c.text) });
+    // a row of sub-labels under a row of labels (基本支出 › 小计 | 其中：人员经费 | 其中：公用经费): each column takes its own
+    // label, else the group's (小计 is the group's amount, an unnamed part of 基本支出 is a part of it)
+    const groups = this.budgetGroups;
+    if (groups && numbers.length === 0 && cells.every((c) => isLabelText(c.text))) {
+      this.budgetGroups = null;
+      for (const c of cells) {
+        const group = groupOf(groups, c.index);
+        const groupItem = group ? this.budgetColumns.get(group.index)?.item : undefined;
+        const label = labelOf(c.text);
+        const item = groupItem && SUBTOTAL.test(label) ? groupItem : (budgetItemOf(c.text) ?? (groupItem && groupItem in PART_FOR ? PART_FOR[groupItem as BudgetField] : null));
+        if (!item) continue;
+        const unit = unitIn(c.text) ?? (group ? (this.budgetColumns.get(group.index)?.unit ?? null) : null);
+        this.budgetColumns.set(c.index, { item, unit, label: item === groupItem ? (group?.label ?? label) : label });
+      }
       return;
     }
-    let pending: { item: BudgetField | BudgetPart; unit: '万元' | '元' | null; label: string } | null = null;
+    // a row of labels (年度预算总额 | 基本支出 | 项目支出 | 财政拨款 …): the values follow in the rows below, by column;
+    // a new row of labels (按收入来源 … then 按支出类别 …) replaces the columns of the one before
+    if (labels.length >= 2 && numbers.length === 0) {
+      this.budgetColumns = new Map();
+      for (const c of labels) this.budgetColumns.set(c.index, { item: budgetItemOf(c.text) as BudgetItem, unit: unitIn(c.text), label: labelOf(c.text) });
+      this.budgetGroups = new Map(cells.map((c) => [c.index, labelOf(c.text)]));
+      return;
+    }
+    if (numbers.length > 0) this.budgetGroups = null;
+    let pending: { item: BudgetItem; unit: '万元' | '元' | null; label: string } | null = null;
     cells.forEach((c, n) => {
       const item = budgetItemOf(c.text);
       if (item) {
@@ -466,8 +514,8 @@ class TableReader {
           this.amount(i, pending.item, c.text, pending.unit, pending.label);
           pending = null;
         } else if (this.budgetColumns.has(c.index)) {
-          const column = this.budgetColumns.get(c.index) as { item: BudgetField | BudgetPart; unit: '万元' | '元' | null };
-          this.amount(i, column.item, c.text, column.unit, BUDGET_LABELS[column.item as BudgetField] ?? c.text);
+          const column = this.budgetColumns.get(c.index) as BudgetColumn;
+          this.amount(i, column.item, c.text, column.unit, BUDGET_LABELS[column.item as BudgetField] ?? column.label);
         } else if (!(previous && previous.index === c.index - 1 && previous.text === c.text)) {
           this.note('errors', i, '预算情况', `金额“${c.text}”不在任何预算项目之下，无法确定是哪一项`);
         }
@@ -494,7 +542,7 @@ class TableReader {
     });
   }
 
-  private amount(i: number, item: BudgetField | BudgetPart, text: string, labelUnit: '万元' | '元' | null, label: string): void {
+  private amount(i: number, item: BudgetItem, text: string, labelUnit: '万元' | '元' | null, label: string): void {
     const written = moneyText(text);
     const compact = text.replace(/[,，\s]/g, '');
     const valueUnit = /万元?$/.test(compact) ? '万元' : /元$/.test(compact) ? '元' : null;
@@ -510,13 +558,13 @@ class TableReader {
     if (yuan.decimalPlaces() > 2) this.note('repairs', i, `预算情况·${label}`, `金额“${text}”折合 ${yuan.toFixed()} 元，已四舍五入到分`);
     const list = this.amounts.get(item) ?? [];
     if (list.some((a) => a.row === i + 1 && a.value.equals(yuan))) return;
-    list.push({ value: yuan.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), row: i + 1 });
+    list.push({ value: yuan.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), row: i + 1, label });
     this.amounts.set(item, list);
   }
 
   private budgetRead(): DepartmentBudget {
     const row = this.start;
-    const one = (item: BudgetField | BudgetPart): Amount | null => {
+    const one = (item: BudgetItem): Amount | null => {
       const list = this.amounts.get(item) ?? [];
       if (list.length > 1 && !list.every((a) => a.value.equals(list[0].value))) {
         this.note('errors', list[1].row - 1, `预算情况·${BUDGET_LABELS[item as BudgetField] ?? '金额'}`, `${BUDGET_LABELS[item as BudgetField] ?? '金额'}在第 ${list[0].row} 行和第 ${list[1].row} 行各写了一次，金额不同`);
@@ -525,14 +573,26 @@ class TableReader {
     };
     const sumOf = (item: BudgetPart): Amount | null => {
       const list = this.amounts.get(item) ?? [];
-      return list.length ? { value: list.reduce((s, a) => s.plus(a.value), new Decimal(0)), row: list[0].row } : null;
+      return list.length ? { value: list.reduce((s, a) => s.plus(a.value), new Decimal(0)), row: list[0].row, label: [...new Set(list.map((a) => a.label))].join('、') } : null;
+    };
+    // a line given with its parts (基本支出 with 其中：人员经费、公用经费): the line is read, its parts only checked against it
+    const withParts = (field: BudgetField): Amount | null => {
+      const given = one(field);
+      const part = PART_FOR[field];
+      const parts = part ? sumOf(part) : null;
+      if (!given || !parts || given.value.equals(parts.value)) return given ?? parts;
+      const off = parts.value.minus(given.value).abs();
+      const lines = (this.amounts.get(part as BudgetPart) ?? []).length + 1;
+      const rounding = this.budgetUnit !== '元' && off.lessThanOrEqualTo(100 * lines) ? `（相差 ${yuanText(off)} 元，可能是万元取整所致）` : '';
+      this.note('repairs', parts.row - 1, `预算情况·${BUDGET_LABELS[field]}`, `${BUDGET_LABELS[field]} ${yuanText(given.value)} 元不等于其中${parts.label}之和 ${yuanText(parts.value)} 元${rounding}，按${BUDGET_LABELS[field]}导入，请核对`);
+      return given;
     };
     const total = one('total');
-    const basic = one('basic');
-    const project = one('project');
-    const appropriation = one('appropriation') ?? sumOf('appropriationPart');
+    const basic = withParts('basic');
+    const project = withParts('project');
+    const appropriation = withParts('appropriation');
     const carryOver = one('carryOver');
-    const other = one('other') ?? sumOf('otherPart');
+    const other = withParts('other');
     const zero = new Decimal(0);
     const value = (a: Amount | null) => a?.value ?? zero;
     const anyKind = !!(basic || project);
@@ -568,7 +628,7 @@ class TableReader {
 
   private indicatorRow(i: number, raw: string[]): void {
     const header = this.header as Map<TargetColumn, number>;
-    const aligned = realign(raw, header.get('level1') as number);
+    const aligned = realign(raw, header.get('level1') as number, header.get('level2'));
     if (aligned.error) return this.note('errors', i, null, aligned.error);
     if (aligned.repair) this.note('repairs', i, null, aligned.repair);
     const cells = aligned.cells;
@@ -721,6 +781,18 @@ export function splitNumbered(text: string): string[] {
 
 function withoutNumber(name: string): string {
   return name.replace(/^(\d{1,2}\s*[.、．)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*/, '').trim();
+}
+
+/** A short label (小计, 其中：人员经费, 按支出类别), no amount. */
+function isLabelText(text: string): boolean {
+  return text.length <= 20 && /^[\u4e00-\u9fff（）()、：:]+$/.test(text.replace(/[\s\u3000]/g, ''));
+}
+
+/** The label of the group a column stands under: the nearest filled cell of the group row at or left of it. */
+function groupOf(groups: Map<number, string>, index: number): { index: number; label: string } | null {
+  let found: { index: number; label: string } | null = null;
+  for (const [at, label] of groups) if (at <= index && (!found || at > found.index)) found = { index: at, label };
+  return found;
 }
 
 /** An amount as printed (`2,714.05`, `2714.05万元`, `27140532.56元`), or null. */
