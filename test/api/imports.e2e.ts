@@ -40,6 +40,8 @@ describe('importing and exporting target tables', () => {
     expect(reply.body.projects.every((p: { action: string }) => p.action === 'created')).toBe(true);
     expect(reply.body.repairs).toHaveLength(20);
     expect(reply.body.repairs).toContainEqual({ source: '政府办2026年部门预算.txt', row: 126, column: null, message: '整行向右错位 2 列，已按表头对齐' });
+    // the tables name 政府办, not 审计局: said, for the clerk to confirm
+    expect(reply.body.warnings).toEqual([{ message: '表格中写明的单位是“曲靖市人民政府办公室”，而导入到的是“曲靖市审计局（本级）”：请确认导入到了正确的预算单位' }]);
     expect(await projectsOfUnit()).toEqual([]);
   });
 

@@ -41,6 +41,8 @@ export interface TargetTableImportResult {
   unitId: string;
   unitName: string;
   units: ImportedUnitDto[];
+  /** SPEC §11: the table's title names another unit than the one imported into (the page asks to confirm). */
+  warnings: { message: string }[];
   tables: number;
   projects: ImportedProjectPlan[];
   indicators: number;

@@ -87,6 +87,7 @@ export class ImportsService {
       unitId: into.id,
       unitName: into.name,
       units: groups.map((g) => ({ unitId: g.unit.id, unitName: g.unit.name, code: g.unit.code, action: g.created ? 'created' : 'matched', projects: g.projects.length })),
+      warnings: into.kind === 'unit' ? await this.otherUnitsNamed(into, reading.projects) : [],
       tables: reading.tables,
       // the plans themselves: a real run gives each new project its id after this answer is made
       projects: planned.map((p) => p.plan),
@@ -211,6 +212,18 @@ export class ImportsService {
       group.projects.push(project);
     }
     return [...groups.values()];
+  }
+
+  /**
+   * SPEC §11: a table whose title names another unit than the one imported into is a warning (the
+   * page asks the clerk to confirm); its own department's name (a department's disclosure) is not.
+   */
+  private async otherUnitsNamed(unit: Organization, projects: ImportedProject[]): Promise<{ message: string }[]> {
+    const plain = (name: string) => name.replace(/[\s\u3000]/g, '').replace(/[（(]本级[)）]$/, '');
+    const department = unit.parentId ? await this.dataSource.getRepository(Organization).findOneBy({ id: unit.parentId }) : null;
+    const own = new Set([plain(unit.name), ...(department ? [plain(department.name)] : [])]);
+    const named = new Set(projects.map((p) => p.unitName?.trim()).filter((n): n is string => !!n && !own.has(plain(n))));
+    return [...named].map((name) => ({ message: `表格中写明的单位是“${name}”，而导入到的是“${unit.name}”：请确认导入到了正确的预算单位` }));
   }
 
   /** The units a department's import creates, each audited. */

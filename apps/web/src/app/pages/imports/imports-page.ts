@@ -159,6 +159,10 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
           {{ r.unitName }} · {{ r.fiscalYear }} 年度 · 识别到 {{ r.tables }} 张目标表、{{ r.projects.length }} 个项目、{{ r.indicators }} 条指标 ·
           修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处
         </div>
+        @if (r.warnings.length) {
+          <nz-alert nzType="warning" nzShowIcon [nzMessage]="labels.department.warningsTitle" [nzDescription]="targetWarningsTpl" data-test="import-warnings" />
+          <ng-template #targetWarningsTpl>@for (w of r.warnings; track $index) { <div>{{ w.message }}</div> }</ng-template>
+        }
         @if (r.units.length > 1 || r.units[0]?.unitId !== r.unitId) {
           <div class="summary" data-test="import-units">
             {{ labels.targets.units(r.units.length) }}
