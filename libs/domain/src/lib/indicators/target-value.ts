@@ -34,7 +34,8 @@ const SUFFIX_COMPARATOR: [RegExp, Comparator][] = [
 ];
 
 function isUnitLike(text: string): boolean {
-  return text.length > 0 && text.length <= 16 && !/\d/.test(text) && !PHRASE_ENDING.test(text);
+  // 起 alone is the unit of incidents (安全事故 =0起); after another word it ends a phrase (3月起)
+  return text.length > 0 && text.length <= 16 && !/\d/.test(text) && (text === '起' || !PHRASE_ENDING.test(text));
 }
 
 /** Two spellings of one unit: equal, or one the start of the other (`万` and `万元`). */

@@ -337,3 +337,43 @@ describe('a whole disclosure document: only its project target tables are read',
   });
 });
 
+
+describe('tables the property tests (target-table-reader.property.spec.ts) found read wrong', () => {
+  const line = (r: TargetTableReading) => r.projects.map((p) => [p.name, p.indicators.map((i) => `${i.level1}/${i.level2}/${i.name}/${i.comparator ?? ''}${i.value}${i.unit}/${i.kind}`)]);
+  const LIST = ['项目名称', '一级指标', '二级指标', '三级指标', '指标值'];
+
+  it('reads `=0起` as the number 0 in the unit 起 (安全事故 = 0 起), not as a phrase', () => {
+    const r = table(LIST, ['文物安防设施运维经费', '产出指标', '质量指标', '文物安全事故', '=0起']);
+    expect([r.errors, line(r)]).toEqual([[], [['文物安防设施运维经费', ['产出指标/质量指标/文物安全事故/=0起/定量']]]]);
+  });
+
+  it('puts back a 2021 成本指标 row shifted one column right behind an empty cell, with its block', () => {
+    const r = table(
+      ['项目名称', '指标性质', '一级指标', '二级指标', '三级指标', '指标值'],
+      ['', '森林防火经费', '≥', '产出指标', '数量指标', '巡查次数', '120次'],
+      ['', '', '', '成本指标', '社会成本指标', '火灾损失', '明显减少'],
+    );
+    expect([r.errors, line(r)]).toEqual([[], [['森林防火经费', ['产出指标/数量指标/巡查次数/≥120次/定量', '成本指标/社会成本指标/火灾损失/定性明显减少/定性']]]]);
+  });
+
+  it('puts back the continuation rows of a shifted block by what they say: a name followed by a target', () => {
+    const r = table(
+      LIST,
+      ['', '森林防火经费', '产出指标', '数量指标', '巡查次数', '≥120次'],
+      ['', '', '', '', '巡查覆盖率', '≥95%'],
+      ['', '', '', '成本指标', '单次巡查成本', '≤200元'],
+    );
+    expect([r.errors, line(r)]).toEqual([[], [['森林防火经费', ['产出指标/数量指标/巡查次数/≥120次/定量', '产出指标/数量指标/巡查覆盖率/≥95%/定量', '产出指标/成本指标/单次巡查成本/≤200元/定量']]]]);
+  });
+
+  it('puts back a shifted block that starts on a continuation row, with no 一级 to say where it sits', () => {
+    const r = table(
+      LIST,
+      ['森林防火经费', '产出指标', '数量指标', '巡查次数', '≥120次'],
+      ['', '', '', '', '巡查覆盖率', '≥95%'],
+      ['', '', '', '成本指标', '单次巡查成本', '≤200元'],
+    );
+    expect([r.errors, line(r)]).toEqual([[], [['森林防火经费', ['产出指标/数量指标/巡查次数/≥120次/定量', '产出指标/数量指标/巡查覆盖率/≥95%/定量', '产出指标/成本指标/单次巡查成本/≤200元/定量']]]]);
+    expect(r.repairs.filter((n) => n.message.includes('错位')).map((n) => `${n.row}:${n.message}`)).toEqual(['3:整行向右错位 1 列，已按表头对齐', '4:整行向右错位 1 列，已按表头对齐']);
+  });
+});

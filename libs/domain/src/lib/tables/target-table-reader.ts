@@ -1,5 +1,5 @@
-import { Comparator, IndicatorKind, normaliseComparator } from '../indicators/comparator';
-import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, level1Of, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
+import { Comparator, IndicatorKind, leadingComparator, normaliseComparator, normaliseKind } from '../indicators/comparator';
+import { DEFAULT_LEVEL2, DEPARTMENT_DICTIONARY, level1Of, level2Allowed, normaliseIndicatorName, PROJECT_DICTIONARY } from '../indicators/dictionary';
 import { parseTargetValue, sameUnit } from '../indicators/target-value';
 import { cellText } from './cell-text';
 import { readSummary, summaryHeader } from './department-summary-reader';
@@ -195,19 +195,28 @@ function readTable(
     if (NOTE.test(first) || SIGNATURE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
     const aligned = realign(raw, header.get('level1') as number, header.get('level2'), (moved) => fitsHeader(moved, header, named, at));
-    if (aligned.error) {
-      note(reading.errors, i, null, aligned.error);
-      continue;
-    }
-    if (aligned.repair) note(reading.repairs, i, null, aligned.repair);
-    let cells = aligned.cells;
-    if (aligned.shift !== undefined) shift = aligned.shift;
-    else {
-      const moved = shiftedLike(raw, shift, at);
-      if (moved) {
-        cells = moved;
-        note(reading.repairs, i, null, `与上面的行一样整行${shift > 0 ? '向左' : '向右'}错位 ${Math.abs(shift)} 列，已按表头对齐`);
+    const reads = (moved: string[]) => readsAsIndicator(moved, named, at);
+    // a row of a block the rows above showed shifted goes with its block when only that reads, even when a cell
+    // of it passes for a 一级 elsewhere (a 二级 成本指标 one column right sits under 三级指标)
+    const withBlock = aligned.shift === shift ? null : putBack(raw, [shift], reads);
+    // a row with no 一级 to say where it sits (the first of a shifted block), or one that the cell taken for its 一级
+    // does not put back so that it reads (成本指标, a 二级, under 三级指标), is put back by what its cells say
+    const byContent = withBlock || aligned.error || aligned.shift === 0 || reads(aligned.cells) ? null : putBack(raw, [-2, -1, 1, 2], reads);
+    let cells: string[];
+    if (withBlock) {
+      cells = withBlock.cells;
+      note(reading.repairs, i, null, `与上面的行一样整行${shift > 0 ? '向左' : '向右'}错位 ${Math.abs(shift)} 列，已按表头对齐`);
+    } else if (byContent) {
+      ({ cells, shift } = byContent);
+      note(reading.repairs, i, null, `整行${shift > 0 ? '向左' : '向右'}错位 ${Math.abs(shift)} 列，已按表头对齐`);
+    } else {
+      if (aligned.error) {
+        note(reading.errors, i, null, aligned.error);
+        continue;
       }
+      if (aligned.repair) note(reading.repairs, i, null, aligned.repair);
+      cells = aligned.cells;
+      if (aligned.shift !== undefined) shift = aligned.shift;
     }
 
     const stray = cells.findIndex((c, index) => c !== '' && !named.has(index));
@@ -472,15 +481,41 @@ export interface Realigned {
 }
 
 /**
- * A row without a 一级 of its own in a block the rows above showed shifted: moved the same way when
- * only that puts a name and a target under their headers (SPEC §7, blocks put back by content).
+ * A row that does not read as an indicator where it stands, moved back as little as makes it read: by the
+ * one of these shifts (right is positive, as Realigned says) of the least size that does, no filled cell
+ * dropped (SPEC §7, blocks put back by content).
  */
-function shiftedLike(raw: readonly string[], shift: number, at: (cells: string[], column: TargetColumn) => string): string[] | null {
-  if (shift === 0) return null;
-  if (shift < 0 && raw.slice(0, -shift).some((c) => c !== '')) return null;
-  const moved = shift > 0 ? [...Array<string>(shift).fill(''), ...raw] : raw.slice(-shift);
-  const cells = [...raw];
-  return !at(cells, 'value') && at(moved, 'value') && at(moved, 'name') && parseTargetValue(at(moved, 'value')).problems.length === 0 ? moved : null;
+function putBack(raw: readonly string[], shifts: number[], reads: (cells: string[]) => boolean): { cells: string[]; shift: number } | null {
+  if (reads([...raw])) return null;
+  const fits = shifts.flatMap((shift) => {
+    if (shift === 0 || (shift < 0 && raw.slice(0, -shift).some((c) => c !== ''))) return [];
+    const cells = shift > 0 ? [...Array<string>(shift).fill(''), ...raw] : raw.slice(-shift);
+    return reads(cells) ? [{ cells, shift }] : [];
+  });
+  const least = fits.filter((f) => Math.abs(f.shift) === Math.min(...fits.map((g) => Math.abs(g.shift))));
+  return least.length === 1 ? least[0] : null;
+}
+
+/** `≥0%`: a target, never a 三级 name. */
+const isTarget = (text: string) => {
+  const { comparator, rest } = leadingComparator(text);
+  return comparator !== null && /^[+-]?\d/.test(rest);
+};
+const DICTIONARY_NAMES = new Set([PROJECT_DICTIONARY, DEPARTMENT_DICTIONARY].flatMap((d) => [...Object.keys(d), ...Object.values(d).flat()]));
+
+/**
+ * Whether a row, as placed, reads as one indicator: every cell under a header, a 一级 (if any) that is
+ * one, a 三级 name that is no 一级/二级 name, comparator or number, a target that reads, and the
+ * 指标性质, 指标属性 and 分值 cells (if any) what they say they are.
+ */
+function readsAsIndicator(cells: string[], named: Set<number>, at: (cells: string[], column: TargetColumn) => string): boolean {
+  if (cells.some((c, index) => c !== '' && !named.has(index))) return false;
+  const [level1, name, comparator, kind, weight] = (['level1', 'name', 'comparator', 'kind', 'weight'] as const).map((c) => at(cells, c));
+  if (level1 && !isLevel1Cell(level1)) return false;
+  if (!name || DICTIONARY_NAMES.has(normaliseIndicatorName(name)) || normaliseComparator(name) || /^[\d.,，%\s]+$/.test(name) || isTarget(name)) return false;
+  if ((comparator && !normaliseComparator(comparator)) || (kind && !normaliseKind(kind)) || (weight && !/^\d+(\.\d+)?分?$/.test(weight.replace(/[,，\s]/g, '')))) return false;
+  const value = at(cells, 'value');
+  return !!value && parseTargetValue(value, { comparator: comparator || null, unit: at(cells, 'unit') || null, kind: kind || null }).problems.length === 0;
 }
 
 /**
@@ -489,9 +524,17 @@ function shiftedLike(raw: readonly string[], shift: number, at: (cells: string[]
  */
 export function realign(cells: readonly string[], level1Column: number, level2Column = level1Column + 1, plausible?: (moved: string[]) => boolean): Realigned {
   const copy = [...cells];
-  // 成本指标 is a 一级 of the 2021 layout and a 二级 under 产出指标: in the 二级 column under an empty 一级 it is the 二级
-  const found = copy.findIndex((cell, c) => isLevel1Cell(cell) && !(c === level2Column && !copy[level1Column] && level1Of(normaliseIndicatorName(cell)) !== null));
-  if (found === -1) return { cells: copy };
+  const gap = level2Column - level1Column;
+  // 成本指标 is a 一级 of the 2021 layout and a 二级 under 产出指标: after an empty cell (its merged 一级) it is the 二级,
+  // unless one of its own 二级 follows it (`成本指标 | 经济成本指标`, or `成本指标 | 成本指标`)
+  const asLevel2 = (cell: string, c: number) => {
+    const [name, next] = [cell, copy[c + 1] ?? ''].map((n) => normaliseIndicatorName(n));
+    return c >= gap && !copy[c - gap] && level1Of(name) !== null && next !== name && !level2Allowed(name, next);
+  };
+  const first = copy.findIndex(isLevel1Cell);
+  if (first === -1) return { cells: copy };
+  // where the row has its 一级 column: at its 一级, or at the empty cell before a 二级 成本指标
+  const found = asLevel2(copy[first], first) ? first - gap : first;
   if (found === level1Column) return { cells: copy, shift: 0 };
   const by = Math.abs(found - level1Column);
   const empty = (from: number, to: number) => copy.slice(from, to).every((c) => !c);
@@ -508,7 +551,7 @@ export function realign(cells: readonly string[], level1Column: number, level2Co
     if (empty(0, by)) return { cells: copy.slice(by), repair: `整行向右错位 ${by} 列，已按表头对齐`, shift: -by };
     if (empty(level1Column, found)) return { cells: [...copy.slice(0, level1Column), ...copy.slice(found)], repair: `指标部分向右错位 ${by} 列，已按表头对齐` };
   }
-  return { cells: copy, error: `一级指标“${copy[found]}”在第 ${found + 1} 列，不在“一级指标”列，无法确定各列的对应关系` };
+  return { cells: copy, error: `一级指标“${copy[first]}”在第 ${first + 1} 列，不在“一级指标”列，无法确定各列的对应关系` };
 }
 
 /** The row of column numbers under a header: 1 2 3 … */
