@@ -9,8 +9,8 @@ const PASSWORD = 'Forest@2026x';
 
 /** A 部门（单位）整体绩效目标表 as a province publishes it: label column, budget in 万元, indicators with 分值. */
 const TABLE = [
-  '曲靖市林业和草原局2026年部门（单位）整体绩效目标表',
-  '部门（单位）名称\t曲靖市林业和草原局',
+  '曲靖市自然资源和规划局2026年部门（单位）整体绩效目标表',
+  '部门（单位）名称\t曲靖市自然资源和规划局',
   '年度履职目标\t（一）加强森林草原防火，森林火灾受害率控制在 0.9‰ 以内；（二）推进国土绿化，完成营造林任务。',
   '年度主要任务\t任务名称\t主要内容',
   '\t森林草原防火\t开展防火巡护和隐患排查，建设防火通道。',
@@ -37,16 +37,16 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
     running = await startApp();
     const admin = await new Client(running.url).as('admin');
     const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    department = (await admin.post('/api/organizations', { name: '曲靖市林业和草原局', kind: 'department', parentId: finance?.id })).body.id;
-    const unit = (await admin.post('/api/organizations', { name: '曲靖市林业和草原局（本级）', kind: 'unit', parentId: department })).body.id;
-    await admin.post('/api/users', { username: 'lcj.reviewer', password: PASSWORD, displayName: '林草局财务审核', role: 'department_reviewer', organizationId: department });
-    await admin.post('/api/users', { username: 'lcj.lead', password: PASSWORD, displayName: '林草局项目负责人', role: 'project_lead', organizationId: unit });
-    reviewer = await new Client(running.url).as('lcj.reviewer', PASSWORD);
+    department = (await admin.post('/api/organizations', { name: '曲靖市自然资源和规划局', kind: 'department', parentId: finance?.id })).body.id;
+    const unit = (await admin.post('/api/organizations', { name: '曲靖市自然资源和规划局（本级）', kind: 'unit', parentId: department })).body.id;
+    await admin.post('/api/users', { username: 'zrj.reviewer', password: PASSWORD, displayName: '自然资源局财务审核', role: 'department_reviewer', organizationId: department });
+    await admin.post('/api/users', { username: 'zrj.lead', password: PASSWORD, displayName: '自然资源局项目负责人', role: 'project_lead', organizationId: unit });
+    reviewer = await new Client(running.url).as('zrj.reviewer', PASSWORD);
   });
   afterAll(() => running.close());
 
   it('previews the table on a dry run and stores nothing', async () => {
-    const reply = await reviewer.upload(url('&dryRun=true'), '林草局.txt', TABLE, 'text/plain');
+    const reply = await reviewer.upload(url('&dryRun=true'), '自然资源局.txt', TABLE, 'text/plain');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
       dryRun: true,
@@ -54,10 +54,10 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
       tables: 1,
       errors: [],
       warnings: [],
-      departments: [{ departmentId: department, name: '曲靖市林业和草原局', action: 'created', duties: 2, tasks: 2, indicators: 5, blocking: 0 }],
+      departments: [{ departmentId: department, name: '曲靖市自然资源和规划局', action: 'created', duties: 2, tasks: 2, indicators: 5, blocking: 0 }],
     });
     expect(reply.body.departments[0].budget).toEqual({ total: '12500000.00', basic: '8500000.00', project: '4000000.00', appropriation: '12000000.00', carryOver: '0.00', other: '500000.00' });
-    expect(reply.body.repairs).toContainEqual({ source: '林草局.txt', row: 10, column: '分值', message: '部门整体绩效目标不设分值，分值列只作核对，不导入' });
+    expect(reply.body.repairs).toContainEqual({ source: '自然资源局.txt', row: 10, column: '分值', message: '部门整体绩效目标不设分值，分值列只作核对，不导入' });
     expect((await target()).body).toMatchObject({ version: 0, duties: [], indicators: [] });
   });
 
@@ -114,7 +114,7 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
 
   it('finds the table inside a whole disclosure document, and reads nothing else of it', async () => {
     const document = [readFileSync(join(SEEDS, 'qujing-govoffice-2026-budget.txt'), 'utf8'), '## 2026年部门整体绩效目标表', TABLE.replace('≥52%', '≥53%').split('\n').slice(1).join('\n'), readFileSync(join(SEEDS, 'qujing-petition-bureau-2026-budget.txt'), 'utf8')].join('\n');
-    const reply = await reviewer.upload(url('&dryRun=true'), '林草局预算公开.txt', document, 'text/plain');
+    const reply = await reviewer.upload(url('&dryRun=true'), '自然资源局预算公开.txt', document, 'text/plain');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ tables: 1, errors: [], departments: [{ action: 'unchanged', indicators: 5 }] });
   });
@@ -122,8 +122,8 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
   it('reads an .xlsx upload with merged cells, and its own export back', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('部门整体绩效目标表');
-    sheet.addRow(['曲靖市林业和草原局 2026 年部门整体绩效目标表']);
-    sheet.addRow(['部门名称', '曲靖市林业和草原局', '', '', '']);
+    sheet.addRow(['曲靖市自然资源和规划局 2026 年部门整体绩效目标表']);
+    sheet.addRow(['部门名称', '曲靖市自然资源和规划局', '', '', '']);
     sheet.addRow(['年度履职目标', '1. 加强森林草原防火。\n2. 推进国土绿化。', '', '', '']);
     sheet.addRow(['预算情况（元）', '预算总额', '基本支出', '项目支出', '财政拨款']);
     sheet.addRow(['', 1000000, 600000, 400000, 1000000]);
@@ -138,7 +138,7 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
     sheet.mergeCells('B7:B8');
     sheet.mergeCells('C7:C8');
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
-    const reply = await reviewer.upload(url('&dryRun=true'), '林草局.xlsx', content);
+    const reply = await reviewer.upload(url('&dryRun=true'), '自然资源局.xlsx', content);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ errors: [], departments: [{ action: 'updated', duties: 2, tasks: 0, indicators: 3 }] });
     expect(reply.body.departments[0].budget).toMatchObject({ total: '1000000.00', basic: '600000.00', project: '400000.00', appropriation: '1000000.00' });
@@ -151,7 +151,7 @@ describe('importing a 部门（单位）整体绩效目标表', () => {
   });
 
   it('is the department reviewer’s: a unit lead 403, another department 404, finance 403; a submitted target 409', async () => {
-    const lead = await new Client(running.url).as('lcj.lead', PASSWORD);
+    const lead = await new Client(running.url).as('zrj.lead', PASSWORD);
     expect((await lead.postText(url(`&dryRun=true&organizationId=${department}`), TABLE)).status).toBe(403);
     const other = await new Client(running.url).as('xfj.reviewer');
     expect((await other.postText(url(`&dryRun=true&organizationId=${department}`), TABLE)).status).toBe(404);

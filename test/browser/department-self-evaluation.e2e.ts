@@ -146,6 +146,8 @@ describe('the department self-evaluation in the browser', () => {
     expect(await form.line('project')).toEqual({ annual: '590,000.00', rate: '94.92%' });
     expect(await form.projectsHint()).toContain('执行数与项目支出相差 -10,000.00 元');
     await page.click('[data-test=use-projects]');
+    // ngModel writes a changed value into its input a tick later
+    await form.waitForAmount('project', 'executed', '570000.00');
     expect(await form.amount('project', 'executed')).toBe('570000.00');
     expect(await form.line('total')).toMatchObject({ executed: '3,620,000.00', rate: '97.57%' });
 

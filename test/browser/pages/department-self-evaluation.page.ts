@@ -72,6 +72,11 @@ export class DepartmentSelfEvaluationPage {
     return this.page.locator(`[data-test=budget-${part}-${field}]`).inputValue();
   }
 
+  /** Waits until the amount's input shows `value` (a model change reaches the input a tick later). */
+  async waitForAmount(part: Part, field: Field, value: string): Promise<void> {
+    await this.page.waitForFunction(([selector, expected]) => (document.querySelector(selector) as HTMLInputElement | null)?.value === expected, [`[data-test=budget-${part}-${field}]`, value] as const);
+  }
+
   async setAmount(part: Part, field: Field, value: string): Promise<void> {
     await this.page.fill(`[data-test=budget-${part}-${field}]`, value);
   }
