@@ -90,7 +90,8 @@ export class ProjectsService {
 
   /** The project when the user may read it; 404 otherwise, so existence is not disclosed. */
   async findVisible(user: SessionUser, id: string): Promise<Project> {
-    return this.assertVisible(user, await this.projects.findOneBy({ id }));
+    // every route of a project starts here: prepared once per connection
+    return this.assertVisible(user, await this.projects.createQueryBuilder('p').comment('prepare:project-by-id').where('p.id = :id', { id }).getOne());
   }
 
   /** The project when the user may see it; 404 when it does not exist or is out of scope. */
