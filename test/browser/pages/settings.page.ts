@@ -23,8 +23,10 @@ export class SettingsPage {
     await this.field(path).fill(value);
   }
 
+  /** Chooses the linear 反向 rule and waits for its worked example (the radio's model reaches the page a tick later). */
   async chooseLinearRule(): Promise<void> {
     await this.page.click('[data-test=reverse-linear]');
+    await this.page.waitForFunction(() => document.querySelector('[data-test=reverse-example]')?.textContent?.includes('(1 −'));
   }
 
   reverseExample(): Promise<string> {
