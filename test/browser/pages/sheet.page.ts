@@ -65,8 +65,11 @@ export class SheetPage {
     return this.page.locator('[data-test=cell-level1], [data-test=cell-level2]').evaluateAll((cells) => cells.map((c) => (c.firstChild?.textContent ?? '').trim()));
   }
 
+  /** Moves a row up and waits until it is drawn one place higher (the grid redraws a tick after the click). */
   async moveUp(row: number): Promise<void> {
+    const name = (await this.names())[row - 1];
     await this.page.locator(`[data-test=sheet-row] >> nth=${row - 1}`).locator('button[title=上移]').click();
+    for (let tries = 0; tries < 50 && (await this.names())[row - 2] !== name; tries++) await this.page.waitForTimeout(100);
   }
 
   commentsOfRow(row: number): Promise<string[]> {
