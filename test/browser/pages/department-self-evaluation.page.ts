@@ -36,6 +36,8 @@ export class DepartmentSelfEvaluationPage {
   async listRow(department: string): Promise<{ status: string; rate: string }> {
     const row = this.page.locator('[data-test=department-evaluation-row]', { has: this.page.locator(`a:text-is("${department}")`) });
     await row.waitFor();
+    // the row is drawn before all its cells are
+    await row.locator('td >> nth=3').waitFor();
     const cells = await row.locator('td').allInnerTexts();
     return { status: cells[2].trim(), rate: cells[3].trim() };
   }
