@@ -178,6 +178,7 @@ function readTable(
   // a column under a header of its own is no stray, even when the import does not keep it (序号, 主管部门)
   const named = new Set(paths.flatMap((path, index) => (path ? [index] : [])));
   const unkept = new Set<number>();
+  const kept = new Set(header.values());
   const note = (list: ImportNote[], row: number, column: TargetColumn | null, message: string) =>
     list.push({ source, row: row + 1, column: column ? COLUMN_LABELS[column] : null, message });
   // the per-project form: every row belongs to the project named in the block above the header
@@ -225,7 +226,7 @@ function readTable(
       continue;
     }
     cells.forEach((c, index) => {
-      if (c === '' || unkept.has(index) || [...header.values()].includes(index) || QUIET_COLUMNS.test(paths[index])) return;
+      if (c === '' || unkept.has(index) || kept.has(index) || QUIET_COLUMNS.test(paths[index])) return;
       unkept.add(index);
       note(reading.repairs, i, null, `“${paths[index]}”列不是绩效目标的内容，未导入`);
     });
