@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntryDto, Page, SessionUser } from '@pm/api-contract';
 import { EntityManager, Repository } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
-import { ColumnOf, insertAll } from '../database/insert-all';
+import { ColumnOf, insertAll, insertStatement } from '../database/insert-all';
 import { User } from '../users/user.entity';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -47,6 +47,11 @@ export class AuditService {
   async record(db: EntityManager, actor: SessionUser, changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
     await insertAll(db, 'audit_log', AUDIT_COLUMNS(actor.id), changes);
+  }
+
+  /** The same entries as an INSERT to send with the statement that made the change (parameters from `firstParam`). */
+  statement(actor: SessionUser, changes: AuditChange[], firstParam: number): { sql: string; params: unknown[] } {
+    return insertStatement('audit_log', AUDIT_COLUMNS(actor.id), changes, firstParam);
   }
 
   /** The log of the user's scope, newest first. */

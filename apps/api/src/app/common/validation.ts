@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '@pm/api-contract';
 import { badRequest } from './api-error';
+import { isCertainlyValid } from './valid-body';
 
 /** `indicators.3.weight` is row 4, field `weight`: errors in a list of rows are tied to the row. */
 const ROW_PATH = /^[A-Za-z]+\.(\d+)\.(.+)$/;
@@ -48,6 +49,8 @@ class ObjectValidationPipe extends ValidationPipe {
     if (described && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw badRequest(metadata.type === 'body' ? '提交的内容应为一个 JSON 对象（Content-Type: application/json）' : '查询参数有误');
     }
+    // a valid body is passed on as it came; anything else is validated (and answered) by class-validator
+    if (described && metadata.metatype && isCertainlyValid(metadata.metatype, value)) return value;
     return super.transform(value, metadata);
   }
 }

@@ -11,8 +11,14 @@ export type ColumnOf<T> = [name: string, type: string, of: (row: T) => unknown];
  */
 export async function insertAll<T>(db: EntityManager, table: string, columns: ColumnOf<T>[], rows: readonly T[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
-    columns.map(([, , of]) => rows.map(of)),
-  );
+  const { sql, params } = insertStatement(table, columns, rows);
+  await db.query(sql, params);
+}
+
+/** The same insert as a statement to send with another (as a WITH part), its parameters numbered from `firstParam`. */
+export function insertStatement<T>(table: string, columns: ColumnOf<T>[], rows: readonly T[], firstParam = 1): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + firstParam}::${type}[]`).join(', ')})`,
+    params: columns.map(([, , of]) => rows.map(of)),
+  };
 }

@@ -68,9 +68,9 @@ export class TargetSheetsService {
     const saved = await this.dataSource.transaction(async (db) => {
       const sheet = await this.runner.openForChange(db, user, this.kind, project, 'save', body.version);
       if (body.project) await this.saveProjectPart(db, user, project, body.project);
-      const rows = await this.writeRows(db, user, project, sheet, body.indicators);
+      const { rows, changes } = await this.writeRows(db, project, sheet, body.indicators);
       const levelWeights = body.levelWeights ?? sheet.levelWeights;
-      await this.runner.changed(db, user, this.kind, sheet, { levelWeights });
+      await this.runner.changed(db, user, this.kind, sheet, { levelWeights }, changes);
       const inForce = await this.history.byId(sheet.inForceVersionId);
       return { sheet: Object.assign(sheet, { version: sheet.version + 1, levelWeights }), rows, inForceNumber: inForce?.number ?? null };
     });
@@ -89,24 +89,21 @@ export class TargetSheetsService {
     refuseUnless(await this.runner.decision(user, this.kind, project, null, 'save'));
   }
 
-  /** The rows written in place, every row's change audited by its indicator; answers the rows as stored. */
-  async writeRows(db: EntityManager, user: SessionUser, project: Project, sheet: TargetSheet, rows: TargetIndicatorDto[]): Promise<TargetIndicatorDto[]> {
+  /** The rows written in place; answers them as stored and every row's change for the audit, by its indicator. */
+  private async writeRows(db: EntityManager, project: Project, sheet: TargetSheet, rows: TargetIndicatorDto[]): Promise<{ rows: TargetIndicatorDto[]; changes: AuditChange[] }> {
     const before = await this.rows.rowsOf(db, sheet.id);
     const written = await this.rows.write(db, [{ sheetId: sheet.id, rows }], new Map([[sheet.id, before]]));
     const after = (written.get(sheet.id) ?? []).map(asStoredRow);
-    await this.audit.record(
-      db,
-      user,
-      diffRows(before, after).map((change) => ({
-        entity: 'target_sheet',
-        entityId: sheet.id,
-        organizationId: project.unitId,
-        action: `row_${change.change}`,
-        field: `${change.level1} › ${change.level2} › ${change.name}`,
-        oldValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.from ?? ''}`).join('; ') : null,
-        newValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.to ?? ''}`).join('; ') : null,
-      })),
-    );    return after;
+    const changes = diffRows(before, after).map((change) => ({
+      entity: 'target_sheet',
+      entityId: sheet.id,
+      organizationId: project.unitId,
+      action: `row_${change.change}`,
+      field: `${change.level1} › ${change.level2} › ${change.name}`,
+      oldValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.from ?? ''}`).join('; ') : null,
+      newValue: change.fields.length ? change.fields.map((f) => `${f.field}=${f.to ?? ''}`).join('; ') : null,
+    }));
+    return { rows: after, changes };
   }
 
   /** The goal, funds and medium-term plan saved with the sheet, each change audited. */
