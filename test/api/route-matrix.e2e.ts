@@ -113,7 +113,7 @@ describe('route × role matrix from the OpenAPI document', () => {
     };
     if (byResource[resource]) return byResource[resource];
     // records the demo data does not hold: a well-formed id nobody owns
-    if (resource === 'evidence' || resource === 'budget-cuts') return { value: randomUUID() };
+    if (resource === 'evidence' || resource === 'budget-cuts' || resource === 'import-layouts') return { value: randomUUID() };
     throw new Error(`route-matrix: no fixture for {${name}} in ${path}; add one to placeholder()`);
   }
 

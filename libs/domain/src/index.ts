@@ -19,6 +19,8 @@ export * from './lib/workflow/target-sheet-chain';
 export * from './lib/department/department-target';
 export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';
+export * from './lib/tables/table-layout';
+export * from './lib/tables/table-grid';
 export * from './lib/tables/self-evaluation-reader';
 export * from './lib/tables/department-summary-reader';
 export * from './lib/tables/department-target-reader';

@@ -48,6 +48,47 @@ export interface TargetTableImportResult {
   indicators: number;
   repairs: ImportNoteDto[];
   errors: ImportNoteDto[];
+  /** The layouts mapped by hand that read a table's header (SPEC §7): a saved one by its id, the layout being tried (the upload's `layout`) with id null. */
+  layouts: { id: string | null; name: string }[];
+}
+
+/** A table's columns mapped by hand (版式, SPEC §7) as saved for an organisation: `GET /api/import-layouts`. */
+export interface ImportLayoutDto {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  /** Shared by finance with every organisation. */
+  shared: boolean;
+  version: number;
+  /** The header rows' cell texts as the table shows them (one to three rows). */
+  header: string[][];
+  /** What each column is (null: left out). */
+  columns: (import('@pm/domain').TargetColumn | null)[];
+  /** Rows between the header and the first project that are skipped. */
+  skipRows: number;
+  updatedAt: string;
+}
+
+/** `POST /api/import-layouts` (organizationId defaults to the user's organisation; only finance shares). */
+export interface SaveImportLayoutRequest {
+  name: string;
+  organizationId?: string;
+  shared?: boolean;
+  header: string[][];
+  columns: (import('@pm/domain').TargetColumn | null)[];
+  skipRows?: number;
+}
+
+/** `PUT /api/import-layouts/:id`: the whole layout again with the version it was read at (409 when stale). */
+export interface UpdateImportLayoutRequest extends SaveImportLayoutRequest {
+  version: number;
+}
+
+/** `POST /api/imports/table-grid`: each table as read and the header the reader would use, for the mapping screen. */
+export interface TableGridResult {
+  tables: import('@pm/domain').TableGrid[];
+  choices: import('@pm/domain').ColumnChoice[];
 }
 
 /** `POST /api/imports/self-evaluations`: last years' results stored for 上年完成值. */

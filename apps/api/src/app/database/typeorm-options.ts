@@ -1,4 +1,5 @@
 import { IndicatorResult } from '../imports/indicator-result.entity';
+import { ImportLayout } from '../imports/layouts/import-layout.entity';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@pm/migrations';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -26,7 +27,7 @@ import { Session } from '../auth/sessions/session.entity';
 import { preparingPg } from './preparing-pg';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation, Session, LoginFailure];
+export const ENTITIES = [Organization, User, FiscalYear, Project, TargetSheet, TargetIndicator, DocumentVersion, AuditEntry, SettingsProfileRecord, LibraryEntry, DepartmentTarget, IndicatorResult, MonitoringRound, MonitoringReport, MonitoringRow, BudgetCut, EvidenceFile, EvidenceContent, SelfEvaluationRound, SelfEvaluation, SelfEvaluationRow, DepartmentSelfEvaluation, Session, LoginFailure, ImportLayout];
 
 /** One definition of the connection, shared by the app, the migration CLI and the tests. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

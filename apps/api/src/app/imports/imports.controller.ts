@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DepartmentTargetImportResult, SelfEvaluationImportResult, SessionUser, TargetTableImportResult } from '@pm/api-contract';
+import { DepartmentTargetImportResult, SelfEvaluationImportResult, SessionUser, TableGridResult, TargetTableImportResult } from '@pm/api-contract';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/session';
 import { badRequest } from '../common/api-error';
@@ -9,6 +9,8 @@ import { DepartmentTargetImportService } from './department-target-import.servic
 import { DepartmentTargetImportQueryDto } from './dto/department-target-import.dto';
 import { ImportQueryDto, SelfEvaluationQueryDto } from './dto/import.dto';
 import { ImportsService } from './imports.service';
+import { TableGridQueryDto } from './layouts/dto/import-layout.dto';
+import { ImportLayoutsService } from './layouts/import-layouts.service';
 import { MAX_UPLOAD_BYTES, TablesInput } from './workbook';
 
 @ApiTags('imports')
@@ -18,6 +20,7 @@ export class ImportsController {
   constructor(
     private readonly imports: ImportsService,
     private readonly departmentTargets: DepartmentTargetImportService,
+    private readonly layouts: ImportLayoutsService,
   ) {}
 
   @Post('target-tables')
@@ -25,8 +28,16 @@ export class ImportsController {
   @RequirePermission('targets.import')
   @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
   @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本（.tsv / .txt）' } } } })
-  @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本（.tsv / .txt）' },
+        layout: { type: 'string', description: '试用尚未保存的版式（JSON：{"header": [[…]], "columns": […], "skipRows": 0, "name": "…"}）；不填时自动使用已保存的版式' },
+      },
+    },
+  })
+  @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存；表头与已保存的版式相同时按版式读取' })
   async targetTables(
     @CurrentUser() user: SessionUser,
     @Query() query: ImportQueryDto,
@@ -34,7 +45,24 @@ export class ImportsController {
     @Req() request: FastifyRequest,
   ): Promise<TargetTableImportResult> {
     const sources = this.sources(file, request);
-    return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
+    const layout = this.layouts.tried(this.field(request, 'layout'));
+    return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId, layout }, sources);
+  }
+
+  @Post('table-grid')
+  @HttpCode(200)
+  @RequirePermission('targets.import')
+  @UseInterceptors(Upload(MAX_UPLOAD_BYTES))
+  @ApiConsumes('multipart/form-data', 'text/tab-separated-values')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.xlsx，或制表符分隔的文本' } } } })
+  @ApiOperation({ summary: '表格的前若干行（按读取的样子）及识别出的表头，供手工指定各列（版式）；不保存任何内容' })
+  tableGrid(
+    @CurrentUser() user: SessionUser,
+    @Query() query: TableGridQueryDto,
+    @Uploaded() file: UploadedFileContent | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<TableGridResult> {
+    return this.layouts.grid(user, query.organizationId, this.sources(file, request));
   }
 
   @Post('self-evaluations')
@@ -69,6 +97,12 @@ export class ImportsController {
   ): Promise<DepartmentTargetImportResult> {
     const sources = this.sources(file, request);
     return this.departmentTargets.importDepartmentTarget(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId }, sources);
+  }
+
+  /** A text field of a multipart form (the Upload interceptor puts them in the body). */
+  private field(request: FastifyRequest, name: string): string | undefined {
+    const body = request.isMultipart() ? request.body : null;
+    return body && typeof body === 'object' && Object.prototype.hasOwnProperty.call(body, name) ? (body as Record<string, string>)[name] : undefined;
   }
 
   private sources(file: { originalname: string; buffer: Buffer } | undefined, request: FastifyRequest): TablesInput {

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, ImportNote, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
+import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, ImportNote, NamedLayout, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -19,6 +19,7 @@ import { IndicatorRowsStore } from '../targets/indicator-rows.store';
 import { TargetSheetsService } from '../targets/target-sheets.service';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { IndicatorResult } from './indicator-result.entity';
+import { ImportLayoutsService } from './layouts/import-layouts.service';
 import { readTables, TablesInput } from './workbook';
 
 interface Planned {
@@ -58,12 +59,15 @@ export class ImportsService {
     private readonly rows: IndicatorRowsStore,
     private readonly audit: AuditService,
     private readonly publishedYear: PublishedYearService,
+    private readonly layouts: ImportLayoutsService,
   ) {}
 
-  async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string }, sources: TablesInput): Promise<TargetTableImportResult> {
+  /** `layout`: a mapping tried before it is saved, read instead of the organisation's saved layouts (SPEC §7). */
+  async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string; layout?: NamedLayout }, sources: TablesInput): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
     const into = await this.importedInto(user, options.organizationId);
-    const reading = await readTables('targetTables', sources);
+    const layouts = options.layout ? [options.layout] : await this.layouts.forImport(into.id);
+    const reading = await readTables('targetTables', sources, { layouts });
     if (reading.tables === 0) throw badRequest('没有找到绩效目标表：表头应含“一级指标”“三级指标”“指标值”等列');
     if (reading.projects.length === 0 && reading.errors.length === 0) throw badRequest('绩效目标表中没有项目');
     const profile = await this.settings.profileForYear(options.fiscalYear);
@@ -94,6 +98,7 @@ export class ImportsService {
       indicators: planned.reduce((n, p) => n + p.imported.indicators.length, 0),
       repairs: reading.repairs,
       errors,
+      layouts: this.layouts.applied(reading.appliedLayouts, layouts),
     };
     if (errors.length > 0) {
       throw badRequest(

@@ -2,7 +2,7 @@ import { ServiceUnavailableException } from '@nestjs/common';
 import { join } from 'node:path';
 import { badRequest } from '../common/api-error';
 import { WorkerJobFailed, WorkerPool } from '../common/worker-pool';
-import type { Reading, READINGS, ReadJob } from './table-reader.worker';
+import type { Reading, ReadingOptions, READINGS, ReadJob } from './table-reader.worker';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -17,13 +17,16 @@ export interface TablesInput {
   content: Buffer | string;
 }
 
-/** The tables of an upload or a paste read as one kind of official table (target tables, self-evaluations, a monitoring table), in a worker thread. */
-export function readTables<R extends Reading>(reading: R, input: TablesInput): Promise<ReturnType<(typeof READINGS)[R]>> {
+/**
+ * The tables of an upload or a paste read as one kind of official table (target tables, self-evaluations, a monitoring table),
+ * or as grids for the mapping screen, in a worker thread; `options` (layouts mapped by hand) go with the job.
+ */
+export function readTables<R extends Reading>(reading: R, input: TablesInput, options?: ReadingOptions<R>): Promise<ReturnType<(typeof READINGS)[R]>> {
   const content =
     typeof input.content === 'string'
       ? input.content
       : new Uint8Array(input.content.buffer, input.content.byteOffset, input.content.byteLength);
-  return read({ reading, fileName: input.fileName, content }) as Promise<ReturnType<(typeof READINGS)[R]>>;
+  return read({ reading, fileName: input.fileName, content, ...(options ? { options } : {}) }) as Promise<ReturnType<(typeof READINGS)[R]>>;
 }
 
 async function read(job: ReadJob): Promise<unknown> {

@@ -6,6 +6,7 @@ import { readSummary, summaryHeader } from './department-summary-reader';
 import Decimal from 'decimal.js';
 import { isDepartmentTargetBlock, isForeignHeader, isTitleLine, isTotalRow, UnitRow, unitRowOf } from './table-bounds';
 import { COLUMN_LABELS, headerOf, mayStartHeader, TableHeader, TargetColumn } from './table-headers';
+import { LayoutFinder, layoutFinder, NamedLayout } from './table-layout';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
 export interface TableSource {
@@ -59,6 +60,13 @@ export interface TargetTableReading {
   projects: ImportedProject[];
   repairs: ImportNote[];
   errors: ImportNote[];
+  /** The layouts whose header a table was read by (their ids, or names when they have none), in the order first used. */
+  appliedLayouts: string[];
+}
+
+export interface ReadTargetTablesOptions {
+  /** Layouts mapped by hand (SPEC §7): a table whose header matches one is read by it instead of by its header words. */
+  layouts?: readonly NamedLayout[];
 }
 
 /** The longest text each column can store. */
@@ -80,16 +88,18 @@ const QUIET_COLUMNS = /^(序号|编号)$/;
  * Reads every target table (项目支出绩效目标表, the list shape of SPEC §7) found in the sources: the
  * header row maps the columns, continuation rows belong to the project above, number rows and notes are
  * skipped, and rows shifted by whole cells are put back. What was repaired and what cannot be read
- * are both reported, each with its row.
+ * are both reported, each with its row. A table whose header rows match a layout mapped by hand
+ * (`options.layouts`) is read by that layout, its body after the header and the rows it skips.
  */
-export function readTargetTables(sources: readonly TableSource[]): TargetTableReading {
-  const reading: TargetTableReading = { tables: 0, projects: [], repairs: [], errors: [] };
-  for (const source of sources) readSource(source, reading);
+export function readTargetTables(sources: readonly TableSource[], options: ReadTargetTablesOptions = {}): TargetTableReading {
+  const reading: TargetTableReading = { tables: 0, projects: [], repairs: [], errors: [], appliedLayouts: [] };
+  const layouts = layoutFinder(options.layouts);
+  for (const source of sources) readSource(source, reading, layouts);
   checkCodes(reading);
   return reading;
 }
 
-function readSource(source: TableSource, reading: TargetTableReading): void {
+function readSource(source: TableSource, reading: TargetTableReading, layouts: LayoutFinder | null): void {
   const rows = source.rows.map((row) => row.map(cellText));
   let unitName: string | null = null;
   let moneyScale: TableHeader['fundsScale'] = null;
@@ -105,25 +115,32 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
     if (unit) unitName = unit[1].trim();
     const money = rows[i].map((c) => MONEY_LINE.exec(c)).find(Boolean);
     if (money) moneyScale = money[2] === '万元' ? 10000 : 1;
-    const summary = summaryHeader(rows, i);
+    // a header mapped by hand comes before what the header words would say
+    const layout = layouts?.(rows, i) ?? null;
+    const summary = layout ? null : summaryHeader(rows, i);
     if (summary) {
       reading.tables++;
-      i = readSummary(source.name, rows, summary, reading, (r) => isTableEnd(rows, r) || NOTE.test(rows[r][0] ?? '') || findHeader(rows, r) !== null || summaryHeader(rows, r) !== null) - 1;
+      i = readSummary(source.name, rows, summary, reading, (r) => isTableEnd(rows, r) || NOTE.test(rows[r][0] ?? '') || findHeader(rows, r) !== null || summaryHeader(rows, r) !== null || !!layouts?.(rows, r)) - 1;
       blockStart = i + 1;
       continue;
     }
-    const found = findHeader(rows, i);
+    const found = layout ? { header: layout.header, bodyStart: i + layout.rows + layout.skipRows } : findHeader(rows, i);
     if (!found) continue;
     if (!found.header.columns.has('project') && isDepartmentTargetBlock(rows, Math.max(blockStart, titleAt), i)) {
       // a 部门（单位）整体绩效目标表: POST /api/imports/department-targets reads it; here it is no table and no project
-      i = skipTable(rows, found.bodyStart) - 1;
+      i = skipTable(rows, found.bodyStart, layouts) - 1;
       blockStart = i + 1;
       continue;
     }
     reading.tables++;
+    if (layout) {
+      reading.repairs.push({ source: source.name, row: i + 1, column: null, message: `按版式“${layout.layout.name}”读取表头` });
+      const key = layout.layout.id ?? layout.layout.name;
+      if (!reading.appliedLayouts.includes(key)) reading.appliedLayouts.push(key);
+    }
     const form = found.header.columns.has('project') ? null : formProject(source.name, rows, blockStart, i, unitName, reading, moneyScale);
     const header = { ...found.header, fundsScale: found.header.fundsScale ?? moneyScale };
-    i = readTable(source.name, rows, header, found.bodyStart, unitName, reading, form) - 1;
+    i = readTable(source.name, rows, header, found.bodyStart, unitName, reading, form, layouts) - 1;
     blockStart = i + 1;
     unitName = null;
     moneyScale = null;
@@ -133,17 +150,18 @@ function readSource(source: TableSource, reading: TargetTableReading): void {
 /**
  * A header starting at row i of one to three rows (group rows over the column names, sub-headers
  * such as 资金总额 under 项目金额（万元） below them), or one that a group row just above row i
- * completes: the one that places the most columns, the shortest of equals.
+ * completes: the one that places the most columns, the shortest of equals. `start` is its first
+ * row (i, or the group row above), `bodyStart` the row after it.
  */
-function findHeader(rows: string[][], i: number): { header: TableHeader; bodyStart: number } | null {
+export function findHeader(rows: readonly string[][], i: number): { header: TableHeader; start: number; bodyStart: number } | null {
   if (!mayBeHeader(rows[i])) return null;
-  let best: { header: TableHeader; bodyStart: number } | null = null;
+  let best: { header: TableHeader; start: number; bodyStart: number } | null = null;
   const windows: [number, number][] = [[i, i], [i, i + 1], [i, i + 2], [i - 1, i], [i - 1, i + 1]];
   for (const [from, to] of windows) {
     if (from < 0 || to >= rows.length) continue;
     const header = headerOf(rows.slice(from, to + 1));
     const placed = header ? placedColumns(header) : 0;
-    if (header && (!best || placed > placedColumns(best.header))) best = { header, bodyStart: to + 1 };
+    if (header && (!best || placed > placedColumns(best.header))) best = { header, start: from, bodyStart: to + 1 };
   }
   return best;
 }
@@ -170,6 +188,7 @@ function readTable(
   unitName: string | null,
   reading: TargetTableReading,
   form: ImportedProject | null,
+  layouts: LayoutFinder | null,
 ): number {
   const at = (cells: string[], column: TargetColumn) => {
     const index = header.get(column);
@@ -192,7 +211,7 @@ function readTable(
     const raw = rows[i];
     const first = raw.find((c) => c !== '') ?? '';
     if (first === '') continue;
-    if (isTableEnd(rows, i) || (i > start && (findHeader(rows, i) || summaryHeader(rows, i)))) break;
+    if (isTableEnd(rows, i) || (i > start && (findHeader(rows, i) || summaryHeader(rows, i) || layouts?.(rows, i)))) break;
     if (NOTE.test(first) || SIGNATURE.test(first) || UNIT_LINE.test(first) || isNumberRow(raw)) continue;
 
     const aligned = realign(raw, header.get('level1') as number, header.get('level2'), (moved) => fitsHeader(moved, header, named, at));
@@ -288,9 +307,9 @@ function isTableEnd(rows: string[][], i: number): boolean {
 }
 
 /** The first row after a table that is not read. */
-function skipTable(rows: string[][], start: number): number {
+function skipTable(rows: string[][], start: number, layouts: LayoutFinder | null): number {
   let i = start;
-  while (i < rows.length && !isTableEnd(rows, i) && !findHeader(rows, i) && !summaryHeader(rows, i)) i++;
+  while (i < rows.length && !isTableEnd(rows, i) && !findHeader(rows, i) && !summaryHeader(rows, i) && !layouts?.(rows, i)) i++;
   return i;
 }
 
