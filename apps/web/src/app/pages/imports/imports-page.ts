@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, sig
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { DepartmentTargetImportResult, ImportAction, TargetTableImportResult } from '@pm/api-contract';
+import { DepartmentTargetImportResult, ImportAction, ImportLayoutDto, SaveImportLayoutRequest, TableGridResult, TargetTableImportResult } from '@pm/api-contract';
+import { NamedLayout } from '@pm/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -19,6 +20,8 @@ import { ReferenceDataService, treeOrder } from '../../shared/reference/referenc
 import { YuanPipe } from '../../shared/money';
 import { ImportsApi } from './imports.api';
 import { DEPARTMENT_ACTIONS, IMPORTS_TEXT } from './imports.text';
+import { LayoutMapper } from './layout-mapper';
+import { LAYOUTS_TEXT } from './layouts.text';
 
 const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
   created: { label: '新建', color: 'green' },
@@ -33,7 +36,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
  */
 @Component({
   selector: 'pm-imports-page',
-  imports: [FormsModule, NgTemplateOutlet, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, YuanPipe],
+  imports: [FormsModule, LayoutMapper, NgTemplateOutlet, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, YuanPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin-bottom: 12px; }
@@ -92,6 +95,9 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         @if (kind() !== 'results') {
           <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
           <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
+          @if (kind() === 'targets') {
+            <button nz-button [nzLoading]="busy()" [disabled]="!ready()" (click)="openMapping()" [title]="layoutText.openHint" data-test="import-map">{{ layoutText.open }}</button>
+          }
         } @else {
           <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="importResults()" data-test="import-results">导入自评结果</button>
           <span class="hint">自评表中的“实际完成值”将作为之后导入的绩效目标的“上年完成值”（按项目名称与指标名称对应）。</span>
@@ -99,6 +105,12 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         @if (message()) { <span data-test="import-message">{{ message() }}</span> }
       </div>
     </nz-card>
+
+    @if (mapping(); as grid) {
+      <nz-card nzSize="small" class="panel" [nzTitle]="layoutText.title">
+        <pm-layout-mapper [grid]="grid" [saved]="savedLayouts()" [mayShare]="mayShareLayouts()" [busy]="busy()" (tried)="tryLayout($event)" (saveLayout)="saveLayout($event)" (removed)="removeLayout($event)" />
+      </nz-card>
+    }
 
     @if (departmentResult(); as r) {
       <nz-card nzSize="small" class="panel" [nzTitle]="r.dryRun ? '预览（尚未保存）' : '已导入'" data-test="import-result">
@@ -158,6 +170,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
         <div class="summary" data-test="import-summary">
           {{ r.unitName }} · {{ r.fiscalYear }} 年度 · 识别到 {{ r.tables }} 张目标表、{{ r.projects.length }} 个项目、{{ r.indicators }} 条指标 ·
           修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处
+          @if (r.layouts.length) { · <span data-test="import-layouts">{{ layoutText.applied(layoutNames(r)) }}</span> }
         </div>
         @if (r.warnings.length) {
           <nz-alert nzType="warning" nzShowIcon [nzMessage]="labels.department.warningsTitle" [nzDescription]="targetWarningsTpl" data-test="import-warnings" />
@@ -203,6 +216,7 @@ export class ImportsPage {
   protected readonly departmentTargetsPath = PATHS.departmentTargets;
   protected readonly labels = IMPORTS_TEXT;
   protected readonly departmentActions = DEPARTMENT_ACTIONS;
+  protected readonly layoutText = LAYOUTS_TEXT;
 
   protected readonly openYears = computed(() => (this.reference.fiscalYears.value() ?? []).filter((y) => y.status === 'open'));
   protected readonly fiscalYear = linkedSignal<number | null>(() => this.openYears()[0]?.year ?? null);
@@ -222,6 +236,12 @@ export class ImportsPage {
   protected readonly busy = signal(false);
   protected readonly result = signal<TargetTableImportResult | null>(null);
   protected readonly message = signal<string | null>(null);
+  /** The table as read while the clerk maps its columns by hand, the mapping being tried, the saved layouts. */
+  protected readonly mapping = signal<TableGridResult | null>(null);
+  private readonly tried = signal<NamedLayout | null>(null);
+  protected readonly savedLayouts = signal<ImportLayoutDto[]>([]);
+  /** Finance shares a layout with every organisation. */
+  protected readonly mayShareLayouts = computed(() => this.session.me()?.role === 'finance_reviewer');
 
   protected readonly ready = computed(
     () =>
@@ -243,6 +263,67 @@ export class ImportsPage {
     this.result.set(null);
     this.departmentResult.set(null);
     this.message.set(null);
+    this.mapping.set(null);
+    this.tried.set(null);
+  }
+
+  protected layoutNames(result: TargetTableImportResult): string[] {
+    return result.layouts.map((l) => l.name);
+  }
+
+  async openMapping(): Promise<void> {
+    this.busy.set(true);
+    try {
+      const [grid, layouts] = await Promise.all([this.api.tableGrid(this.upload()), this.api.layouts()]);
+      this.mapping.set(grid);
+      this.savedLayouts.set(layouts.items);
+    } catch (error) {
+      this.message.set(messageOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The preview read with the mapping as it stands (not saved yet). */
+  async tryLayout(layout: NamedLayout): Promise<void> {
+    this.tried.set(layout);
+    await this.run(true);
+  }
+
+  /** Saved, the layout is used for every upload with that header: the preview is read again without sending it. */
+  async saveLayout(body: SaveImportLayoutRequest): Promise<void> {
+    this.busy.set(true);
+    try {
+      const organizationId = this.isLead() ? undefined : (this.unitId() ?? undefined);
+      const owner = organizationId ?? this.session.me()?.organizationId;
+      // saved again under its name, the organisation's layout is corrected (a new version), not refused as a duplicate
+      const existing = this.savedLayouts().find((l) => l.name === body.name && l.organizationId === owner);
+      const request = { ...body, ...(organizationId ? { organizationId } : {}) };
+      const saved = existing ? await this.api.updateLayout(existing.id, { ...request, version: existing.version }) : await this.api.saveLayout(request);
+      this.notify.success(LAYOUTS_TEXT.saved(saved.name));
+      this.savedLayouts.update((list) => [saved, ...list.filter((l) => l.id !== saved.id)]);
+      this.tried.set(null);
+    } catch (error) {
+      this.message.set(messageOf(error));
+      return;
+    } finally {
+      this.busy.set(false);
+    }
+    await this.run(true);
+  }
+
+  async removeLayout(layout: ImportLayoutDto): Promise<void> {
+    try {
+      await this.api.deleteLayout(layout.id);
+      this.savedLayouts.update((list) => list.filter((l) => l.id !== layout.id));
+      this.notify.success(LAYOUTS_TEXT.removed(layout.name));
+    } catch (error) {
+      this.message.set(messageOf(error));
+    }
+  }
+
+  private upload() {
+    return { organizationId: this.isLead() ? null : this.unitId(), file: this.mode() === 'file' ? this.file() : null, text: this.text };
   }
 
   async importResults(): Promise<void> {
@@ -265,7 +346,7 @@ export class ImportsPage {
     this.busy.set(true);
     this.message.set(null);
     try {
-      const result = await this.api.targetTables({ fiscalYear, organizationId: this.isLead() ? null : this.unitId(), dryRun, file: this.mode() === 'file' ? this.file() : null, text: this.text });
+      const result = await this.api.targetTables({ fiscalYear, dryRun, ...this.upload(), layout: this.tried() ?? undefined });
       this.result.set(result);
       if (!dryRun) this.notify.success(`已导入 ${result.projects.length} 个项目、${result.indicators} 条指标`);
     } catch (error) {
