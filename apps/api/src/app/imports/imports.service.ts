@@ -375,7 +375,11 @@ export class ImportsService {
     const newSheets = new Map(withoutSheet.map((i) => [randomUUID(), i.plan.projectId as string]));
     await insertAll(db, 'target_sheets', SHEET_COLUMNS(user.id), [...newSheets]);
     for (const [sheetId, projectId] of newSheets) sheetIds.set(projectId, sheetId);
-    await this.rows.write(db, items.map((item) => ({ sheetId: sheetIds.get(item.plan.projectId as string) as string, rows: item.rows })));
+    // a sheet made just now has no rows to keep or delete: the writer is told so, and only inserts
+    const rowsOf = (list: Planned[]) => list.map((item) => ({ sheetId: sheetIds.get(item.plan.projectId as string) as string, rows: item.rows }));
+    const withSheet = new Set(existingSheets.map((x) => x.projectId));
+    await this.rows.write(db, rowsOf(items.filter((i) => withSheet.has(i.plan.projectId as string))));
+    await this.rows.write(db, rowsOf(withoutSheet), new Map([...newSheets.keys()].map((id) => [id, []])));
     const updated = existingSheets.map((x) => x.id);
     if (updated.length) await db.query('UPDATE target_sheets SET version = version + 1, updated_by = $2, updated_at = now() WHERE id = ANY($1::uuid[])', [updated, user.id]);
     await this.audit.record(

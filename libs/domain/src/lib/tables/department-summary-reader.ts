@@ -21,6 +21,21 @@ export interface SummaryHeader {
 }
 
 /**
+ * The columns of a row where `三级指标 | 指标值` pairs start: asked of every row of a table while its
+ * end is looked for, so worked out once per row (most rows have none).
+ */
+const pairsOfRow = new WeakMap<readonly string[], number[]>();
+function pairColumns(row: readonly string[]): number[] {
+  let found = pairsOfRow.get(row);
+  if (found === undefined) {
+    found = [];
+    for (let c = 0; c < row.length - 1; c++) if (row[c] && columnOf(row[c]) === 'name' && columnOf(row[c + 1] ?? '') === 'value') found.push(c);
+    pairsOfRow.set(row, found);
+  }
+  return found;
+}
+
+/**
  * 部门预算项目绩效目标汇总表 (SPEC §7): a row of 一级 names (成本 / 产出 / 效益 / 满意度) over a row of
  * 三级指标 | 指标值 pairs, with 项目编码 and 项目名称 to the left — or a header row above them both
  * (项目名称, 项目金额（万元） › 资金总额 …, 绩效目标 over the 一级 names). Returns the columns, or null.
@@ -30,11 +45,14 @@ export function summaryHeader(rows: readonly string[][], i: number): SummaryHead
     const top = rows[i + above];
     const below = rows[i + above + 1];
     if (!top || !below || (above && !rows[i].every(isHeaderWord))) continue;
+    const under = pairColumns(below);
+    if (under.length < 2) continue;
     const pairs: Pair[] = [];
-    top.forEach((cell, c) => {
-      const level1 = normaliseIndicatorName(cell);
-      if (cell && isLevel1(level1) && columnOf(below[c] ?? '') === 'name' && columnOf(below[c + 1] ?? '') === 'value' && !pairs.some((p) => p.name === c)) pairs.push({ level1, name: c, value: c + 1 });
-    });
+    for (const c of under) {
+      const cell = top[c] ?? '';
+      const level1 = cell ? normaliseIndicatorName(cell) : '';
+      if (cell && isLevel1(level1)) pairs.push({ level1, name: c, value: c + 1 });
+    }
     if (pairs.length < 2) continue;
     const header = rows.slice(i, i + above + 2);
     const find = (column: 'code' | 'project') => header.map((row) => row.findIndex((cell) => columnOf(cell) === column)).find((c) => c !== -1) ?? -1;
