@@ -27,7 +27,7 @@ import { LAYOUTS_TEXT } from './layouts.text';
     th, td { border: 1px solid #f0f0f0; padding: 2px 6px; vertical-align: top; min-width: 90px; max-width: 220px; }
     th { position: sticky; top: 0; background: #fafafa; z-index: 1; }
     td.number, th.number { min-width: 44px; text-align: right; color: #8c8c8c; }
-    td.number a { cursor: pointer; }
+    .row-number { border: 0; background: none; padding: 0; color: #1677ff; cursor: pointer; }
     tr.header td { background: #e6f4ff; font-weight: 600; }
     tr.skipped td, tr.above td { color: #bfbfbf; }
   `,
@@ -69,7 +69,7 @@ import { LAYOUTS_TEXT } from './layouts.text';
             <tbody>
               @for (row of t.rows; track $index; let r = $index) {
                 <tr [class.header]="r >= start() && r < start() + headerRows()" [class.skipped]="r >= start() + headerRows() && r < start() + headerRows() + skipRows()" [class.above]="r < start()">
-                  <td class="number"><a (click)="start.set(r)" [attr.data-test]="'map-row-' + r">{{ t.rowNumbers[r] }}</a></td>
+                  <td class="number"><button type="button" class="row-number" (click)="start.set(r)" [attr.data-test]="'map-row-' + r">{{ t.rowNumbers[r] }}</button></td>
                   @for (c of columnIndexes(); track c) { <td>{{ row[c] ?? '' }}</td> }
                 </tr>
               }
@@ -79,7 +79,7 @@ import { LAYOUTS_TEXT } from './layouts.text';
         <div class="form">
           <button nz-button [nzLoading]="busy()" (click)="tried.emit(layout())" data-test="map-preview">{{ text.preview }}</button>
           <input nz-input [ngModel]="name()" (ngModelChange)="name.set($event)" [placeholder]="text.name" maxlength="60" style="width: 300px" data-test="map-name" />
-          @if (mayShare()) { <label nz-checkbox [ngModel]="shared()" (ngModelChange)="shared.set($event)" data-test="map-shared">{{ text.shared }}</label> }
+          @if (mayShare()) { <span nz-checkbox [ngModel]="shared()" (ngModelChange)="shared.set($event)" data-test="map-shared">{{ text.shared }}</span> }
           <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!name().trim()" (click)="save()" data-test="map-save">{{ text.save }}</button>
         </div>
       } @else {
@@ -102,7 +102,7 @@ export class LayoutMapper {
   readonly mayShare = input(false);
   readonly busy = input(false);
   readonly tried = output<NamedLayout>();
-  readonly save$ = output<SaveImportLayoutRequest>({ alias: 'saveLayout' });
+  readonly saveLayout = output<SaveImportLayoutRequest>();
   readonly removed = output<ImportLayoutDto>();
   protected readonly text = LAYOUTS_TEXT;
 
@@ -135,6 +135,6 @@ export class LayoutMapper {
 
   protected save(): void {
     const { name, header, columns, skipRows } = this.layout();
-    this.save$.emit({ name, header, columns, skipRows, shared: this.shared() });
+    this.saveLayout.emit({ name, header, columns, skipRows, shared: this.shared() });
   }
 }
