@@ -7,6 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { installCompression } from './common/compression';
 import { BufferedJsonLogger } from './common/buffered-logger';
 import { installEntityTags } from './common/http-cache';
 import { installRequestParsing, JSON_LIMIT_BYTES } from './common/request-body';
@@ -43,6 +44,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   installRequestLog(server);
   installRequestParsing(server);
   installEntityTags(server);
+  await installCompression(server);
   if (config.webDist && existsSync(config.webDist)) await serveWebApp(server, config.webDist);
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());

@@ -1,16 +1,19 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { precompress } from './precompress';
 
 /** Angular's build names its bundles by content hash, so they may be kept for good. */
-const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|png|svg)$/;
+const HASHED = /-[A-Z0-9]{8,}\.(js|css|woff2?|png|svg)(\.br|\.gz)?$/;
 
 /**
  * The built web app from `root`: its files as they are, and index.html for every other path outside
  * /api (the app routes in the browser); /api paths nobody serves stay the API's 404.
  */
 export async function serveWebApp(server: FastifyInstance, root: string): Promise<void> {
+  precompress(root).catch((error: Error) => server.log.warn(`web app not precompressed: ${error.message}`));
   await server.register(fastifyStatic, {
     root,
+    preCompressed: true,
     wildcard: false,
     dotfiles: 'ignore',
     setHeaders: (reply, path) => {
