@@ -137,6 +137,40 @@ describe('messy rows', () => {
     expect(count(r)).toBe(1);
   });
 
+  it('reads a form copied from a web page, where each row keeps only its own cells and lacks those merged down from above', () => {
+    const r = table(
+      ['项目名称', '社区健身赛事补助'],
+      ['年度目标', '举办社区健身赛事，提高群众参与度。'],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '举办赛事场次', '≥6场'],
+      ['参赛人数', '≥800人'],
+      ['质量指标', '赛事安全事故数', '=0起'],
+      ['赛事完成率', '100%'],
+      ['效益指标', '社会效益指标', '群众参与度', '明显提高'],
+      ['生态效益指标', '本项目不适用此指标', '无'],
+      ['满意度指标', '服务对象满意度指标', '参赛群众满意度', '≥90%'],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.comparator, i.value, i.unit])).toEqual([
+      ['产出指标', '数量指标', '举办赛事场次', '≥', '6', '场'],
+      ['产出指标', '数量指标', '参赛人数', '≥', '800', '人'],
+      ['产出指标', '质量指标', '赛事安全事故数', '=', '0', '起'],
+      ['产出指标', '质量指标', '赛事完成率', null, '100', '%'],
+      ['效益指标', '社会效益指标', '群众参与度', '定性', '明显提高', ''],
+      ['满意度指标', '服务对象满意度指标', '参赛群众满意度', '≥', '90', '%'],
+    ]);
+    expect(r.repairs.map((n) => `${n.row} ${n.message}`)).toEqual(
+      expect.arrayContaining(['5 整行向左错位 3 列，已按表头对齐', '6 整行向左错位 2 列，已按表头对齐', '9 “生态效益指标”写明“本项目不适用此指标”，未导入']),
+    );
+  });
+
+  it('leaves out a template line naming a 二级 with nothing under it, and says so', () => {
+    const r = table(HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['', '', '', '社会成本指标', '', '', '', '', '', '']);
+    expect(r.errors).toEqual([]);
+    expect(count(r)).toBe(1);
+    expect(r.repairs.map((n) => n.message)).toEqual(['“社会成本指标”下没有三级指标和指标值，未导入']);
+  });
+
   it('never drops a cell when putting a row back', () => {
     const row = ['', '', '项目乙', '目标', '产出指标', '数量指标', '场次', '≥', '6', '场'];
     expect(realign(row, 2).cells.filter(Boolean)).toEqual(row.filter(Boolean));

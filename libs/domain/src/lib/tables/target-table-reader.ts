@@ -196,6 +196,8 @@ function readTable(
   };
   // a column under a header of its own is no stray, even when the import does not keep it (序号, 主管部门)
   const named = new Set(paths.flatMap((path, index) => (path ? [index] : [])));
+  // how wide the header is: a row copied from a web page lacks the cells merged down from above, on its left
+  const width = paths.reduce((w, path, index) => (path ? index + 1 : w), 0);
   const unkept = new Set<number>();
   const kept = new Set(header.values());
   const note = (list: ImportNote[], row: number, column: TargetColumn | null, message: string) =>
@@ -221,7 +223,7 @@ function readTable(
     const withBlock = aligned.shift === shift ? null : putBack(raw, [shift], reads);
     // a row with no 一级 to say where it sits (the first of a shifted block), or one that the cell taken for its 一级
     // does not put back so that it reads (成本指标, a 二级, under 三级指标), is put back by what its cells say
-    const byContent = withBlock || aligned.error || aligned.shift === 0 || reads(aligned.cells) ? null : putBack(raw, [-2, -1, 1, 2], reads);
+    const byContent = withBlock || aligned.error || aligned.shift === 0 || reads(aligned.cells) ? null : putBack(raw, [-2, -1, 1, 2, rightAligned(raw, width)], reads);
     let cells: string[];
     if (withBlock) {
       cells = withBlock.cells;
@@ -284,6 +286,14 @@ function readTable(
     }
     if (!current) {
       note(reading.errors, i, 'project', '指标行之前没有项目名称');
+      continue;
+    }
+    // a template line naming a 二级 (社会成本指标) with nothing under it, or an indicator said not to apply: no indicator
+    const filled = cells.filter((c, index) => c !== '' && index !== header.get('project') && index !== header.get('code') && index !== header.get('goal'));
+    const named3 = at(cells, 'name');
+    if (!at(cells, 'value') && (!named3 || NOT_APPLICABLE.test(named3)) && filled.length > 0 && filled.every((c) => DICTIONARY_NAMES.has(normaliseIndicatorName(c)) || NOT_APPLICABLE.test(c))) {
+      const said = filled.find((c) => NOT_APPLICABLE.test(c));
+      note(reading.repairs, i, null, said ? `“${clip(filled[0])}”写明“${clip(said)}”，未导入` : `“${clip(filled.join(' › '))}”下没有三级指标和指标值，未导入`);
       continue;
     }
     if (!indicatorCells) {
@@ -507,13 +517,26 @@ export interface Realigned {
  */
 function putBack(raw: readonly string[], shifts: number[], reads: (cells: string[]) => boolean): { cells: string[]; shift: number } | null {
   if (reads([...raw])) return null;
-  const fits = shifts.flatMap((shift) => {
+  const fits = [...new Set(shifts)].flatMap((shift) => {
     if (shift === 0 || (shift < 0 && raw.slice(0, -shift).some((c) => c !== ''))) return [];
     const cells = shift > 0 ? [...Array<string>(shift).fill(''), ...raw] : raw.slice(-shift);
     return reads(cells) ? [{ cells, shift }] : [];
   });
   const least = fits.filter((f) => Math.abs(f.shift) === Math.min(...fits.map((g) => Math.abs(g.shift))));
   return least.length === 1 ? least[0] : null;
+}
+
+/** 本项目不适用此指标, 不适用: an indicator a template lists and the unit says does not apply. */
+const NOT_APPLICABLE = /^(本项目)?(不适用|不涉及)(此|该|本)?(项)?(指标)?[。.]?$/;
+
+/**
+ * The shift that puts a row's last cell under the header's last column: a row copied from a web
+ * page keeps only the cells of its own, the merged ones (项目, 一级, 二级) left above it.
+ */
+function rightAligned(raw: readonly string[], width: number): number {
+  let last = raw.length - 1;
+  while (last >= 0 && !raw[last]) last--;
+  return last < 0 ? 0 : width - (last + 1);
 }
 
 /** `≥0%`: a target, never a 三级 name. */
