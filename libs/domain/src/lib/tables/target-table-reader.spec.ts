@@ -164,6 +164,25 @@ describe('messy rows', () => {
     );
   });
 
+  it('takes a form’s money unit from the label row over its block, and leaves an amount of no stated unit for the lead', () => {
+    const form = (moneyLabel: string) =>
+      table(
+        ['项目名称', '再生资源回收管理经费'],
+        [moneyLabel, '资金来源', '年初安排金额'],
+        ['资金总额', '3'],
+        ['年度目标', '规范再生资源回收网点。'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '规范网点数', '≥12个'],
+      );
+    const said = form('投入目标 (万元)');
+    expect(said.errors).toEqual([]);
+    expect(said.projects[0].fundsTotal).toBe('30000.00');
+    const unsaid = form('投入目标');
+    expect(unsaid.errors).toEqual([]);
+    expect(unsaid.projects[0].fundsTotal).toBeUndefined();
+    expect(unsaid.repairs.map((n) => n.message)).toContain('资金总额“3”没有写明单位（万元或元），未导入；新建的项目请补填资金');
+  });
+
   it('leaves out a template line naming a 二级 with nothing under it, and says so', () => {
     const r = table(HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['', '', '', '社会成本指标', '', '', '', '', '', '']);
     expect(r.errors).toEqual([]);

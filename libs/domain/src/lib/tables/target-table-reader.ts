@@ -371,10 +371,7 @@ function formProject(source: string, rows: string[][], from: number, headerRow: 
       }
       if (!found.goal && !wholeGoal && WHOLE_GOAL.test(label)) wholeGoal = valueOf(r, c);
       FORM_FUNDS.forEach((pattern, rank) => {
-        if (!funds[rank] && pattern.test(label)) {
-          const said = rows[r].join('') + label;
-          funds[rank] = { text: rows[r][c + 1] ?? '', scale: /万元/.test(said) ? 10000 : /（元）|\(元\)/.test(said) ? 1 : moneyScale };
-        }
+        if (!funds[rank] && pattern.test(label)) funds[rank] = { text: rows[r][c + 1] ?? '', scale: formMoneyScale(rows, from, r) ?? moneyScale };
       });
     });
   }
@@ -388,10 +385,26 @@ function formProject(source: string, rows: string[][], from: number, headerRow: 
   if (amount) {
     const yuan = fundsOf(amount.text, amount.scale);
     if (yuan.yuan) project.fundsTotal = yuan.yuan;
-    if (yuan.problem) reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.funds, message: yuan.problem });
+    // a form's amount only starts a new project's funds: one whose unit the form does not say is left for the lead, not a refusal
+    if (yuan.problem && amount.scale === null && /^\d+(\.\d+)?$/.test(amount.text.replace(/[,，\s]/g, ''))) {
+      reading.repairs.push({ source, row: headerRow + 1, column: COLUMN_LABELS.funds, message: `资金总额“${amount.text}”没有写明单位（万元或元），未导入；新建的项目请补填资金` });
+    } else if (yuan.problem) reading.errors.push({ source, row: headerRow + 1, column: COLUMN_LABELS.funds, message: yuan.problem });
   }
   reading.projects.push(project);
   return project;
+}
+
+/**
+ * The unit of a form's money row: said on the row itself (`年度资金总额（万元）`), or on the label row
+ * over its block (`投入目标（万元） | 资金来源 | 年初安排金额（万元）`, up to three rows up).
+ */
+function formMoneyScale(rows: string[][], from: number, r: number): TableHeader['fundsScale'] {
+  for (let above = r; above >= Math.max(from, r - 3); above--) {
+    const said = rows[above].join('');
+    if (/万元/.test(said)) return 10000;
+    if (/（元）|\(元\)/.test(said)) return 1;
+  }
+  return null;
 }
 
 function readIndicator(
