@@ -70,8 +70,8 @@ export function normaliseIndicatorName(raw: string, dictionary: Dictionary = PRO
   if (known.has(compact)) return compact;
   if (known.has(`${compact}指标`)) return `${compact}指标`;
   if (NAME_SYNONYMS[compact]) return NAME_SYNONYMS[compact];
-  // a note in brackets after a known name: 数量指标（或建筑规模指标）, 时效指标（工期指标）
-  const bare = compact.replace(/[（(][^（()）]*[)）]$/, '');
+  // a note in brackets after a known name: 数量指标（或建筑规模指标）, 时效指标（工期指标）, or its score: 成本指标(0-20)分
+  const bare = compact.replace(/[（(][^（()）]*[)）]分?$/, '');
   if (bare !== compact && (known.has(bare) || known.has(`${bare}指标`))) return known.has(bare) ? bare : `${bare}指标`;
   return compact;
 }

@@ -183,6 +183,22 @@ describe('messy rows', () => {
     expect(unsaid.repairs.map((n) => n.message)).toContain('资金总额“3”没有写明单位（万元或元），未导入；新建的项目请补填资金');
   });
 
+  it('reads an approval form whose 一级 cells carry their score range, under a label column of their own', () => {
+    const r = table(
+      ['项目名称', '加工园配套设施建设'],
+      ['年度绩效目标(90分)', '一级指标', '二级指标', '三级指标', '指标值', '分值'],
+      ['成本指标(0-20)分', '经济成本指标', '项目建设成本', '≤65万元', '10'],
+      ['社会成本指标'],
+      ['产出指标 (40-50)分', '数量指标', '新建道路长度', '≥1.2公里', '20'],
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.unit, i.weight])).toEqual([
+      ['成本指标', '经济成本指标', '项目建设成本', '65', '万元', '10'],
+      ['产出指标', '数量指标', '新建道路长度', '1.2', '公里', '20'],
+    ]);
+    expect(r.repairs.map((n) => n.message)).toContain('“社会成本指标”下没有三级指标和指标值，未导入');
+  });
+
   it('leaves out a template line naming a 二级 with nothing under it, and says so', () => {
     const r = table(HEADER, ['项目甲', '', '产出指标', '数量指标', '场次', '≥', '6', '场', '', ''], ['', '', '', '社会成本指标', '', '', '', '', '', '']);
     expect(r.errors).toEqual([]);

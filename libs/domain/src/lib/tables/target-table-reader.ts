@@ -289,7 +289,7 @@ function readTable(
       continue;
     }
     // a template line naming a 二级 (社会成本指标) with nothing under it, or an indicator said not to apply: no indicator
-    const filled = cells.filter((c, index) => c !== '' && index !== header.get('project') && index !== header.get('code') && index !== header.get('goal'));
+    const filled = cells.filter((c, index) => c !== '' && index !== header.get('project') && index !== header.get('code'));
     const named3 = at(cells, 'name');
     if (!at(cells, 'value') && (!named3 || NOT_APPLICABLE.test(named3)) && filled.length > 0 && filled.every((c) => DICTIONARY_NAMES.has(normaliseIndicatorName(c)) || NOT_APPLICABLE.test(c))) {
       const said = filled.find((c) => NOT_APPLICABLE.test(c));
