@@ -59,6 +59,7 @@ describe('the approval chain in the browser', () => {
 
   it('the lead pastes rows from a spreadsheet, sees the check, fixes it and submits', async () => {
     const sheet = await signInAs('dzj.lead', 'Quake@2026');
+    await page.locator('[data-test=sheet-version]', { hasText: /^尚未提交$/ }).waitFor();
     await sheet.edit();
     await sheet.paste(SPREADSHEET);
     expect(await sheet.rowChecks()).toEqual(['✖ 三级指标名称“>=”只是符号或数字，请填写指标名称']);
@@ -125,6 +126,8 @@ describe('the approval chain in the browser', () => {
     expect(await finance.status()).toBe('已批复');
     const history = await finance.history(5);
     expect(history).toContain('财政局预算绩效科');
+    // one version number everywhere: the header says the history's latest version, not the save counter
+    await page.locator('[data-test=sheet-version]', { hasText: /^第 5 版$/ }).waitFor();
     await shot('5-approved');
     await page.click('[data-test=history] button >> nth=1'); // version 3 against 2: the value changed after the return
     await page.waitForSelector('[data-test=compare-table]');

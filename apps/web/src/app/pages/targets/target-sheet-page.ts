@@ -56,6 +56,13 @@ export class TargetSheetPage {
   protected readonly project = resource({ params: () => this.id(), loader: ({ params }) => this.projectsApi.get(params) });
   protected readonly sheet = resource({ params: () => this.id(), loader: ({ params }) => this.api.read(params) });
   protected readonly history = resource({ params: () => this.id(), loader: ({ params }) => this.api.versions(params) });
+  /** The one version number a clerk sees: the history's (第 N 版), not the save counter the editor sends back. */
+  protected readonly versionText = computed(() => {
+    const latest = Math.max(0, ...(this.history.value() ?? []).map((v) => v.number));
+    const status = this.sheet.value()?.status;
+    if (latest === 0) return SHEET_TEXT.notSubmitted;
+    return status === 'draft' ? SHEET_TEXT.editingAfter(latest) : SHEET_TEXT.versionNumber(latest);
+  });
 
   /** The working copy: the sheet's rows until the lead edits them. */
   protected readonly rows = linkedSignal<TargetIndicatorDto[]>(() => this.sheet.value()?.indicators ?? []);
