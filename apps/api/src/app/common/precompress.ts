@@ -17,7 +17,8 @@ const toGzip = promisify(gzip);
  */
 export async function precompress(root: string): Promise<void> {
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+    // index.html is sent no-cache and names the bundles of its build: never from a copy an older build left
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name) || entry.name === 'index.html') continue;
     const file = join(entry.parentPath, entry.name);
     const { size, mtimeMs } = await stat(file);
     if (size < MIN_BYTES) continue;
