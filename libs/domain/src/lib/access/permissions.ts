@@ -19,6 +19,8 @@ export const ACTIONS = [
   'audit.read',
   'library.curate',
   'targets.import',
+  /** share an import layout (版式) with every organisation, and change or delete a shared one */
+  'importLayouts.share',
   'departmentTargets.edit',
   'departmentTargets.review',
   'monitoring.read',
@@ -57,6 +59,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'audit.read',
     'library.curate',
     'targets.import',
+    'importLayouts.share',
     'departmentTargets.review',
     'monitoring.read',
     'monitoring.review',

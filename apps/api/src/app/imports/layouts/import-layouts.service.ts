@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ImportLayoutDto, Page, SaveImportLayoutRequest, SessionUser, TableGridResult, UpdateImportLayoutRequest } from '@pm/api-contract';
-import { canRead, COLUMN_LABELS, columnChoices, layoutFault, layoutSignature, NamedLayout, TableLayout } from '@pm/domain';
+import { canRead, COLUMN_LABELS, columnChoices, hasPermission, layoutFault, layoutSignature, NamedLayout, TableLayout } from '@pm/domain';
 import { DataSource, EntityManager, Not, Repository } from 'typeorm';
 import { ScopeService } from '../../access/scope.service';
 import { AuditService } from '../../audit/audit.service';
@@ -14,7 +14,6 @@ import { ImportLayout } from './import-layout.entity';
 const MAX_APPLIED = 200;
 /** The name of a layout tried before it is saved (the upload's `layout` field without a name). */
 const UNSAVED = '未保存的版式';
-const MAY_SHARE = 'finance_reviewer';
 
 const toDto = (l: ImportLayout): ImportLayoutDto => ({
   id: l.id,
@@ -170,7 +169,7 @@ export class ImportLayoutsService {
     const found = await this.layouts.findOneBy({ id });
     const scope = await this.scope.of(user);
     if (!found || (!found.shared && !canRead(scope, found.organizationId))) throw new NotFoundException('未找到该版式，或您无权查看');
-    if (found.shared && user.role !== MAY_SHARE) throw new ForbiddenException('共享的版式只有财政部门可以修改或删除');
+    if (found.shared && !hasPermission(user.role, 'importLayouts.share')) throw new ForbiddenException('共享的版式只有财政部门可以修改或删除');
     return found;
   }
 
@@ -180,7 +179,7 @@ export class ImportLayoutsService {
   }
 
   private assertMayShare(user: SessionUser, shared: boolean): void {
-    if (shared && user.role !== MAY_SHARE) throw new ForbiddenException('只有财政部门可以把版式共享给所有单位');
+    if (shared && !hasPermission(user.role, 'importLayouts.share')) throw new ForbiddenException('只有财政部门可以把版式共享给所有单位');
   }
 
   private async dto(id: string): Promise<ImportLayoutDto> {

@@ -241,7 +241,7 @@ export class ImportsPage {
   private readonly tried = signal<NamedLayout | null>(null);
   protected readonly savedLayouts = signal<ImportLayoutDto[]>([]);
   /** Finance shares a layout with every organisation. */
-  protected readonly mayShareLayouts = computed(() => this.session.me()?.role === 'finance_reviewer');
+  protected readonly mayShareLayouts = computed(() => this.session.me()?.permissions.includes('importLayouts.share') ?? false);
 
   protected readonly ready = computed(
     () =>
