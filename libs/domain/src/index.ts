@@ -16,6 +16,7 @@ export * from './lib/settings/settings-profile';
 export * from './lib/settings/profile-rules';
 export * from './lib/workflow/review-chain';
 export * from './lib/workflow/target-sheet-chain';
+export * from './lib/workflow/inbox-stage';
 export * from './lib/department/department-target';
 export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';

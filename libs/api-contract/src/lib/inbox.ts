@@ -1,4 +1,4 @@
-import type { BudgetCutStatus, DepartmentTargetStatus, SheetStatus } from '@pm/domain';
+import type { BudgetCutStatus, DepartmentTargetStatus, InboxStage, ReviewGrade, SheetStatus } from '@pm/domain';
 
 interface InboxItemBase {
   fiscalYear: number;
@@ -6,8 +6,12 @@ interface InboxItemBase {
   unitName: string;
   /** Why it waits for this user: 待填报, 被退回, 待审核. */
   reason: string;
+  /** 待填报 / 被退回 / 待审核 / 待批复, as a code (`INBOX_STAGE_LABELS` gives the words). */
+  stage: InboxStage;
   since: string;
   deadline: string | null;
+  /** The deadline has passed (in China's time) and it still waits. */
+  overdue: boolean;
 }
 
 export interface TargetSheetInboxItem extends InboxItemBase {
@@ -65,4 +69,35 @@ export type InboxItem = TargetSheetInboxItem | DepartmentTargetInboxItem | Monit
 export interface InboxResponse {
   items: InboxItem[];
   total: number;
+}
+
+/** The kinds a reviewer can approve several of at once from the 待办. */
+export type BatchApprovalKind = 'target_sheet' | 'monitoring_report' | 'self_evaluation';
+
+/**
+ * 批量审核: one grade and comment for several documents; each is still its own transition, version
+ * snapshot and audit entry. `id` is the item's projectId (target sheet), reportId or selfEvaluationId.
+ */
+export interface BatchApprovalRequest {
+  items: { kind: BatchApprovalKind; id: string }[];
+  comment?: string;
+  /** 优 or 良, for target sheets (reports and self-evaluations take none). */
+  reviewGrade?: ReviewGrade;
+  ratings?: Record<string, ReviewGrade>;
+}
+
+export interface BatchApprovalResult {
+  kind: BatchApprovalKind;
+  id: string;
+  ok: boolean;
+  /** The state it moved to, when it did. */
+  status: string | null;
+  /** Why it was refused, as the single approval would say it. */
+  message: string | null;
+}
+
+export interface BatchApprovalResponse {
+  approved: number;
+  refused: number;
+  results: BatchApprovalResult[];
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DepartmentTargetInboxItem, SessionUser } from '@pm/api-contract';
-import { DEPARTMENT_TARGET_CHAIN, DepartmentTargetStatus } from '@pm/domain';
+import { DEPARTMENT_TARGET_CHAIN, DepartmentTargetStatus, inboxStage } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
-import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../inbox/inbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { DepartmentTarget } from './department-target.entity';
 
@@ -54,13 +54,14 @@ export class DepartmentTargetInbox extends ChainInboxSource<Row> {
     return query;
   }
 
-  item(r: Row): DepartmentTargetInboxItem {
+  item(r: Row): Waiting<DepartmentTargetInboxItem> {
     return {
       kind: 'department_target',
       departmentId: r.department_id,
       unitName: r.department_name,
       fiscalYear: r.fiscal_year,
       status: r.status ?? 'draft',
+      stage: inboxStage(r.status, r.returned, 'submitted'),
       reason: r.status === 'submitted' ? '部门整体目标待批复' : r.status === null ? '部门整体目标待填报' : r.returned ? '部门整体目标被退回，待修改' : '部门整体目标待提交',
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,

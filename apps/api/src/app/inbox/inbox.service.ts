@@ -1,9 +1,13 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InboxItem, InboxResponse, SessionUser } from '@pm/api-contract';
-import { authorOf, ReviewChain, statesAwaiting } from '@pm/domain';
+import { BatchApprovalRequest, BatchApprovalResponse, BatchApprovalResult, InboxItem, InboxResponse, ReviewRequest, SessionUser } from '@pm/api-contract';
+import { Action, authorOf, chinaDate, hasPermission, isOverdue, ReviewChain, statesAwaiting } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
+import { clerkBody } from '../common/api-exception.filter';
+
+/** An item as its source makes it; the inbox says whether it is overdue. */
+export type Waiting<T extends InboxItem = InboxItem> = T extends unknown ? Omit<T, 'overdue'> : never;
 
 /**
  * One kind of document's share of the 待办: the query of what waits for this user, or null when
@@ -13,7 +17,9 @@ import { ScopeService } from '../access/scope.service';
 export interface InboxSource {
   readonly kind: InboxItem['kind'];
   waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null>;
-  item(row: object): InboxItem;
+  item(row: object): Waiting;
+  /** For 批量审核: the permission its approval needs, and the approval of one document by its id, answering the state it moved to. */
+  readonly approval?: { permission: Action; approve(user: SessionUser, id: string, request: ReviewRequest): Promise<string> };
 }
 
 /** A placeholder's number moved past the branches before it (TypeORM numbers each query from $1). */
@@ -35,6 +41,30 @@ export class InboxService {
 
   register(source: InboxSource): void {
     this.sources.push(source);
+  }
+
+  /**
+   * 批量审核: each document approved on its own, as its single approval would be (own transaction,
+   * snapshot, audit entry); one refused does not stop the others and says why.
+   */
+  async approveAll(user: SessionUser, request: BatchApprovalRequest): Promise<BatchApprovalResponse> {
+    const results: BatchApprovalResult[] = [];
+    for (const { kind, id } of request.items) {
+      const approval = this.sources.find((s) => s.kind === kind)?.approval;
+      if (!approval || !hasPermission(user.role, approval.permission)) {
+        results.push({ kind, id, ok: false, status: null, message: '您没有审核此类事项的权限' });
+        continue;
+      }
+      const body: ReviewRequest = kind === 'target_sheet' ? { comment: request.comment, reviewGrade: request.reviewGrade, ratings: request.ratings } : { comment: request.comment };
+      try {
+        results.push({ kind, id, ok: true, status: await approval.approve(user, id, body), message: null });
+      } catch (error) {
+        if (!(error instanceof HttpException)) throw error;
+        results.push({ kind, id, ok: false, status: null, message: clerkBody(error, error.getStatus()).message });
+      }
+    }
+    const approved = results.filter((r) => r.ok).length;
+    return { approved, refused: results.length - approved, results };
   }
 
   async of(user: SessionUser, page = 1, pageSize = 50): Promise<InboxResponse> {
@@ -63,7 +93,11 @@ export class InboxService {
       parameters,
     );
     const byKind = new Map(parts.map(({ source }) => [source.kind, source]));
-    const items = rows.map((r) => (byKind.get(r.kind) as InboxSource).item(r.row));
+    const today = chinaDate();
+    const items = rows.map((r) => {
+      const item = (byKind.get(r.kind) as InboxSource).item(r.row);
+      return { ...item, overdue: isOverdue(item.deadline, today) } as InboxItem;
+    });
     if (rows.length > 0 || page === 1) return { items, total: Number(rows[0]?.total ?? 0) };
     // a page past the end still says how many there are
     return { items, total: (await this.of(user, 1, 1)).total };
@@ -89,7 +123,7 @@ export abstract class ChainInboxSource<R extends object> implements InboxSource,
   abstract waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null>;
 
   /** The item of one row of `waitingQuery` (as JSON: times are ISO strings). */
-  abstract item(row: R): InboxItem;
+  abstract item(row: R): Waiting;
 
   /** The states the user acts in (none: nothing waits), with the query limited to the organisations whose documents wait for them. */
   protected async awaiting<T extends ObjectLiteral>(user: SessionUser, chain: ReviewChain, query: SelectQueryBuilder<T>, organizationColumn: string): Promise<string[]> {

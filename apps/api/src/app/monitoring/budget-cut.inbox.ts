@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BudgetCutInboxItem, SessionUser } from '@pm/api-contract';
-import { BUDGET_CUT_CHAIN, BudgetCutStatus } from '@pm/domain';
+import { BUDGET_CUT_CHAIN, BudgetCutStatus, inboxStage } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
-import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../inbox/inbox.service';
 import { BudgetCut } from './budget-cut.entity';
 
 interface Row {
@@ -42,7 +42,7 @@ export class BudgetCutInbox extends ChainInboxSource<Row> {
     return query.andWhere('c.status = ANY(:states)', { states });
   }
 
-  item(r: Row): BudgetCutInboxItem {
+  item(r: Row): Waiting<BudgetCutInboxItem> {
     return {
       kind: 'budget_cut',
       budgetCutId: r.id,
@@ -52,6 +52,7 @@ export class BudgetCutInbox extends ChainInboxSource<Row> {
       unitName: r.unit_name,
       fiscalYear: r.fiscal_year,
       status: r.status,
+      stage: inboxStage(r.status, false),
       reason: r.status === 'submitted' ? '调减预算申请待审核' : '调减预算申请被退回',
       since: new Date(r.since).toISOString(),
       deadline: null,

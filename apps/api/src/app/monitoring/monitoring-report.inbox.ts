@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MonitoringReportInboxItem, SessionUser } from '@pm/api-contract';
-import { MONITORING_REPORT_CHAIN, SheetStatus } from '@pm/domain';
+import { MonitoringReportInboxItem, ReviewRequest, SessionUser } from '@pm/api-contract';
+import { inboxStage, MONITORING_REPORT_CHAIN, SheetStatus } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
-import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../inbox/inbox.service';
 import { MonitoringReport } from './monitoring-report.entity';
+import { MonitoringReportsService } from './monitoring-reports.service';
 
 interface Row {
   id: string;
@@ -27,6 +28,7 @@ interface Row {
 export class MonitoringReportInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: MonitoringReportsService,
     scope: ScopeService,
     inbox: InboxService,
   ) {
@@ -34,6 +36,11 @@ export class MonitoringReportInbox extends ChainInboxSource<Row> {
   }
 
   readonly kind = 'monitoring_report';
+
+  readonly approval = {
+    permission: 'monitoring.review' as const,
+    approve: async (user: SessionUser, id: string, request: ReviewRequest) => (await this.reports.transition(user, id, 'approve', request)).status,
+  };
 
   async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
@@ -64,7 +71,7 @@ export class MonitoringReportInbox extends ChainInboxSource<Row> {
     return query;
   }
 
-  item(r: Row): MonitoringReportInboxItem {
+  item(r: Row): Waiting<MonitoringReportInboxItem> {
     return {
       kind: 'monitoring_report',
       reportId: r.id,
@@ -76,6 +83,7 @@ export class MonitoringReportInbox extends ChainInboxSource<Row> {
       cutoffDate: r.cutoff_date,
       status: r.status,
       reason: reasonOf(r),
+      stage: inboxStage(r.status, r.returned),
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,
     };

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
-import { SELF_EVALUATION_CHAIN, SheetStatus } from '@pm/domain';
+import { ReviewRequest, SelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
+import { inboxStage, SELF_EVALUATION_CHAIN, SheetStatus } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
-import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../inbox/inbox.service';
 import { SelfEvaluation } from './self-evaluation.entity';
+import { SelfEvaluationsService } from './self-evaluations.service';
 
 interface Row {
   id: string;
@@ -25,6 +26,7 @@ interface Row {
 export class SelfEvaluationInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evaluations: SelfEvaluationsService,
     scope: ScopeService,
     inbox: InboxService,
   ) {
@@ -32,6 +34,11 @@ export class SelfEvaluationInbox extends ChainInboxSource<Row> {
   }
 
   readonly kind = 'self_evaluation';
+
+  readonly approval = {
+    permission: 'selfEvaluation.review' as const,
+    approve: async (user: SessionUser, id: string, request: ReviewRequest) => (await this.evaluations.transition(user, id, 'approve', request)).status,
+  };
 
   async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
@@ -58,7 +65,7 @@ export class SelfEvaluationInbox extends ChainInboxSource<Row> {
     return query;
   }
 
-  item(r: Row): SelfEvaluationInboxItem {
+  item(r: Row): Waiting<SelfEvaluationInboxItem> {
     return {
       kind: 'self_evaluation',
       selfEvaluationId: r.id,
@@ -67,6 +74,7 @@ export class SelfEvaluationInbox extends ChainInboxSource<Row> {
       unitName: r.unit_name,
       fiscalYear: r.fiscal_year,
       status: r.status,
+      stage: inboxStage(r.status, r.returned),
       reason: r.status === 'submitted' ? '自评表待审核' : r.status === 'department_approved' ? '自评表待财政审核' : r.returned ? '自评表被退回，待修改' : r.version === 0 ? '自评表待填报' : '自评表草稿，待提交',
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,

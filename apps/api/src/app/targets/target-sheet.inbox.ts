@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SessionUser, TargetSheetInboxItem } from '@pm/api-contract';
-import { SheetStatus, TARGET_SHEET_CHAIN } from '@pm/domain';
+import { ReviewRequest, SessionUser, TargetSheetInboxItem } from '@pm/api-contract';
+import { inboxStage, SheetStatus, TARGET_SHEET_CHAIN } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
 import { FiscalYear } from '../fiscal-years/fiscal-year.entity';
-import { ChainInboxSource, InboxService } from '../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../inbox/inbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { Project } from '../projects/project.entity';
 import { TargetSheet } from './target-sheet.entity';
+import { TargetSheetsService } from './target-sheets.service';
 
 interface Row {
   project_id: string;
@@ -27,6 +28,7 @@ interface Row {
 export class TargetSheetInbox extends ChainInboxSource<Row> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sheets: TargetSheetsService,
     scope: ScopeService,
     inbox: InboxService,
   ) {
@@ -34,6 +36,11 @@ export class TargetSheetInbox extends ChainInboxSource<Row> {
   }
 
   readonly kind = 'target_sheet';
+
+  readonly approval = {
+    permission: 'targets.review' as const,
+    approve: async (user: SessionUser, id: string, request: ReviewRequest) => (await this.sheets.transition(user, id, 'approve', request)).status,
+  };
 
   async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
     const query = this.dataSource
@@ -58,7 +65,7 @@ export class TargetSheetInbox extends ChainInboxSource<Row> {
     return query.andWhere("coalesce(s.status, 'draft') = ANY(:states)", { states });
   }
 
-  item(r: Row): TargetSheetInboxItem {
+  item(r: Row): Waiting<TargetSheetInboxItem> {
     return {
       kind: 'target_sheet',
       projectId: r.project_id,
@@ -67,6 +74,7 @@ export class TargetSheetInbox extends ChainInboxSource<Row> {
       fiscalYear: r.fiscal_year,
       status: r.status ?? 'draft',
       reason: reasonOf(r),
+      stage: inboxStage(r.status, !!r.returned),
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,
     };

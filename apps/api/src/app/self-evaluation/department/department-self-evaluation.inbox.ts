@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DepartmentSelfEvaluationInboxItem, SessionUser } from '@pm/api-contract';
-import { DEPARTMENT_SELF_EVALUATION_CHAIN, DepartmentSelfEvaluationStatus } from '@pm/domain';
+import { DEPARTMENT_SELF_EVALUATION_CHAIN, DepartmentSelfEvaluationStatus, inboxStage } from '@pm/domain';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ScopeService } from '../../access/scope.service';
-import { ChainInboxSource, InboxService } from '../../inbox/inbox.service';
+import { ChainInboxSource, InboxService, Waiting } from '../../inbox/inbox.service';
 import { Organization } from '../../organizations/organization.entity';
 import { DepartmentSelfEvaluation } from './department-self-evaluation.entity';
 
@@ -53,13 +53,14 @@ export class DepartmentSelfEvaluationInbox extends ChainInboxSource<Row> {
     return query;
   }
 
-  item(r: Row): DepartmentSelfEvaluationInboxItem {
+  item(r: Row): Waiting<DepartmentSelfEvaluationInboxItem> {
     return {
       kind: 'department_self_evaluation',
       departmentId: r.department_id,
       unitName: r.department_name,
       fiscalYear: r.fiscal_year,
       status: r.status ?? 'draft',
+      stage: inboxStage(r.status, r.returned),
       reason: r.status === 'submitted' ? '部门整体支出绩效自评表待审核' : r.status === null ? '部门整体支出绩效自评表待填报' : r.returned ? '部门整体支出绩效自评表被退回，待修改' : '部门整体支出绩效自评表待提交',
       since: new Date(r.since).toISOString(),
       deadline: r.deadline,
