@@ -23,8 +23,7 @@ describe('creating a project in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn('dag.lead', 'Archive@2026');
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs('dag.lead', 'Archive@2026', '/projects');
   });
   afterAll(async () => {
     await browser?.close();

@@ -30,8 +30,7 @@ describe('the department overall target in the browser', () => {
     await page.context().clearCookies();
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn(username, password);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs(username, password, '/projects');
     return new DepartmentTargetPage(page);
   }
 

@@ -31,8 +31,7 @@ describe('importing a target table in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn('mzj.lead', 'Civil@2026');
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs('mzj.lead', 'Civil@2026', '/projects');
   });
   afterAll(async () => {
     await browser?.close();

@@ -33,8 +33,7 @@ describe('the indicator library in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn('swj.reviewer', 'Water@2026');
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs('swj.reviewer', 'Water@2026', '/projects');
   });
   afterAll(async () => {
     await browser?.close();

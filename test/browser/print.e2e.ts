@@ -19,8 +19,7 @@ describe('the print view', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn('finance', DEMO_PASSWORD);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs('finance', DEMO_PASSWORD, '/projects');
   });
   afterAll(async () => {
     await browser?.close();

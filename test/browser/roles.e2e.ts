@@ -33,8 +33,7 @@ describe('each demo role in the browser', () => {
   async function signIn(username: string): Promise<ProjectsPage> {
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn(username, DEMO_PASSWORD);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs(username, DEMO_PASSWORD, '/projects');
     return new ProjectsPage(page);
   }
 

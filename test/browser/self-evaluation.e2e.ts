@@ -38,8 +38,7 @@ describe('self-evaluation in the browser', () => {
     await page.context().clearCookies();
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn(username, password);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs(username, password, '/projects');
     return new SelfEvaluationPage(page);
   }
 

@@ -51,8 +51,7 @@ describe('scoring parameters and year-end results in the browser', () => {
     await page.context().clearCookies();
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn(username, password);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs(username, password, '/projects');
   }
   const read = (id: string) => finance.get(`/api/self-evaluations/${id}`).then((r) => r.body);
 

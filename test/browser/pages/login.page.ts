@@ -14,6 +14,15 @@ export class LoginPage {
     await this.page.click('[data-test=login-form] button[type=submit]');
   }
 
+  /** Signs in, lands on 待办 as every user does, then opens `then` from the menu when given. */
+  async signInAs(username: string, password: string, then?: string): Promise<void> {
+    await this.signIn(username, password);
+    await this.page.waitForURL(/\/inbox$/);
+    if (!then) return;
+    await this.page.click(`ul[nz-menu] a[href="${then}"]`);
+    await this.page.waitForURL(new RegExp(`${then}$`));
+  }
+
   error(): Promise<string> {
     return this.page.locator('[data-test=login-error]').innerText();
   }

@@ -10,6 +10,7 @@ import {
   BankOutline,
   BellOutline,
   CalendarOutline,
+  CheckOutline,
   DatabaseOutline,
   HistoryOutline,
   LockOutline,
@@ -26,6 +27,7 @@ import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 import { apiErrorsInterceptor } from './core/api-errors.interceptor';
+import { inboxRefreshInterceptor } from './core/inbox-refresh';
 
 registerLocaleData(zh);
 
@@ -34,7 +36,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([apiErrorsInterceptor])),
+    provideHttpClient(withInterceptors([apiErrorsInterceptor, inboxRefreshInterceptor])),
     provideNzI18n(zh_CN),
     provideNzIcons([
       AlertOutline,
@@ -43,6 +45,7 @@ export const appConfig: ApplicationConfig = {
       BankOutline,
       BellOutline,
       CalendarOutline,
+      CheckOutline,
       DatabaseOutline,
       HistoryOutline,
       LockOutline,

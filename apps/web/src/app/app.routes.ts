@@ -14,7 +14,7 @@ export const appRoutes: Route[] = [
     component: ShellComponent,
     canActivate: [signedIn],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'projects' },
+      { path: '', pathMatch: 'full', redirectTo: 'inbox' },
       {
         path: 'inbox',
         title: TITLES.inbox,

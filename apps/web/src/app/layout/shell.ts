@@ -8,7 +8,8 @@ import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { SessionService } from '../core/session.service';
-import { TargetsApi } from '../pages/targets/targets.api';
+import { InboxRefresh } from '../core/inbox-refresh';
+import { InboxApi } from '../pages/inbox/inbox.api';
 import { APP_NAME, PATHS } from '../paths';
 
 interface MenuItem {
@@ -83,10 +84,11 @@ const MENU: MenuItem[] = [
 export class ShellComponent {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
-  private readonly targets = inject(TargetsApi);
+  private readonly inboxApi = inject(InboxApi);
+  private readonly refresh = inject(InboxRefresh);
   protected readonly appName = APP_NAME;
   protected readonly inboxPath = PATHS.inbox;
-  private readonly inbox = resource({ params: () => this.session.me()?.id, loader: () => this.targets.inbox() });
+  private readonly inbox = resource({ params: () => (this.session.me() ? { user: this.session.me()?.id, changes: this.refresh.changes() } : undefined), loader: () => this.inboxApi.list(1, 1) });
   protected readonly inboxCount = computed(() => this.inbox.value()?.total ?? 0);
   protected readonly menu = computed(() => {
     this.session.me();

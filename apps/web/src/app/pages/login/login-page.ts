@@ -67,7 +67,7 @@ export class LoginPage {
     try {
       await this.session.login(this.username.trim(), this.password);
       const target = this.returnUrl();
-      await this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('/login') ? target : PATHS.projects);
+      await this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('/login') ? target : PATHS.inbox);
     } catch (error) {
       this.error.set(messageOf(error));
     } finally {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { InboxResponse, LibraryEntryDto, SaveTargetSheetRequest, SheetCompareDto, SheetTransitionRequest, SheetVersionDto, TargetSheetDto } from '@pm/api-contract';
+import { LibraryEntryDto, SaveTargetSheetRequest, SheetCompareDto, SheetTransitionRequest, SheetVersionDto, TargetSheetDto } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 export type TransitionName = 'submit' | 'approve' | 'return' | 'adjust';
@@ -32,9 +32,5 @@ export class TargetsApi {
 
   library(q: string): Promise<LibraryEntryDto[]> {
     return firstValueFrom(this.http.get<LibraryEntryDto[]>('/api/indicator-library', { params: q ? { q } : {} }));
-  }
-
-  inbox(): Promise<InboxResponse> {
-    return firstValueFrom(this.http.get<InboxResponse>('/api/inbox'));
   }
 }
