@@ -31,8 +31,7 @@ describe('the approval chain in the browser', () => {
     await page.context().clearCookies();
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn(username, password);
-    await page.waitForURL(/\/projects$/);
+    await login.signInAs(username, password, '/projects');
     const sheet = new SheetPage(page);
     await sheet.open(running.url, projectId);
     return sheet;
@@ -65,6 +64,20 @@ describe('the approval chain in the browser', () => {
     expect(await sheet.rowChecks()).toEqual(['✖ 三级指标名称“>=”只是符号或数字，请填写指标名称']);
     expect(await sheet.subtotals()).toContain('合计 90 分');
     await shot('1-pasted-with-check');
+    // 提交审核 first lists what blocks it, worded as the row checks are
+    await page.click('[data-test=submit]');
+    await page.locator('[data-test=submit-blocking]').first().waitFor();
+    await shot('1b-submit-blocked');
+    await page.click('[data-test=submit-close]');
+    await page.locator('[data-test=submit-dialog]').waitFor({ state: 'detached' });
+    expect(await sheet.submitBlocked()).toEqual(['第 2 行：三级指标名称“>=”只是符号或数字，请填写指标名称']);
+    // a save the API refuses shows every error, each at its row, not only the first
+    await sheet.setCell(1, 'weight', '二十五');
+    await sheet.setCell(3, 'weight', '30.125');
+    expect(await sheet.saveRefused()).toEqual(['第 1 行：分值须为 0–999 之间、最多两位小数的数字', '第 3 行：分值须为 0–999 之间、最多两位小数的数字']);
+    await shot('1c-save-refused');
+    await sheet.setCell(1, 'weight', '25');
+    await sheet.setCell(3, 'weight', '30');
     await sheet.setCell(2, 'name', '培训合格率');
     expect(await sheet.rowChecks()).toEqual([]);
     await page.click('[data-test=pick]');
@@ -94,6 +107,11 @@ describe('the approval chain in the browser', () => {
     const sheet = await signInAs('dzj.reviewer', 'Quake@2026');
     await sheet.noteOnRow(1, '每季度不少于 2 场，全年应不少于 8 场');
     await sheet.noteOnRow(3, '请写明抽检比例');
+    // a return needs 中 or 差 and a comment, each said at its field before anything is sent
+    expect(await sheet.reviewRefused('return')).toEqual(['退回须评为“中”或“差”', '退回须填写审核意见，说明需修改之处']);
+    await sheet.grade('良');
+    expect(await sheet.reviewRefused('return')).toEqual(['退回须评为“中”或“差”', '退回须填写审核意见，说明需修改之处']);
+    await shot('3a-return-refused');
     await sheet.review('return', '培训场次偏少，请按每季度不少于 2 场设定', '中');
     expect(await sheet.status()).toBe('草稿');
     await shot('3-returned');
@@ -119,13 +137,25 @@ describe('the approval chain in the browser', () => {
 
   it('the department approves and finance gives the final approval', async () => {
     const department = await signInAs('dzj.reviewer', 'Quake@2026');
+    expect(await department.reviewRefused('approve')).toEqual(['审核通过须评为“优”或“良”']);
+    await department.grade('中');
+    expect(await department.reviewRefused('approve')).toEqual(['审核通过须评为“优”或“良”']);
+    await department.rate('完整性', '优');
+    await department.rate('可行性', '良');
     await department.review('approve', '同意', '优');
     expect(await department.status()).toBe('主管部门已审核');
+    // the grade and ratings stay on the sheet and in its history
+    await page.locator('[data-test=sheet-review]', { hasText: '完整性 优、可行性 良' }).waitFor();
+    expect(await page.locator('[data-test=sheet-review]').innerText()).toContain('审核结果 优');
     const finance = await signInAs('finance', 'Demo@2026');
+    // finance's decision on a department-approved sheet is 批复
+    expect(await page.locator('[data-test=approve]').innerText()).toBe('批复');
     await finance.review('approve', '批复', '优');
+    await page.locator('.ant-message-success', { hasText: '已批复' }).waitFor();
     expect(await finance.status()).toBe('已批复');
     const history = await finance.history(5);
     expect(history).toContain('财政局预算绩效科');
+    expect(history).toContain('审核结果 优 · 完整性 优、可行性 良');
     // one version number everywhere: the header says the history's latest version, not the save counter
     await page.locator('[data-test=sheet-version]', { hasText: /^第 5 版$/ }).waitFor();
     await shot('5-approved');

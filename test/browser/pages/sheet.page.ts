@@ -40,9 +40,28 @@ export class SheetPage {
     await this.page.waitForSelector('.ant-message-success');
   }
 
+  /** 提交审核, confirmed in its dialog. */
   async submit(): Promise<void> {
     await this.page.click('[data-test=submit]');
+    await this.page.click('[data-test=submit-confirm]');
     await this.page.waitForFunction(() => document.querySelector('[data-test=sheet-status]')?.textContent?.includes('已提交'));
+  }
+
+  /** 提交审核 while checks block it: the dialog's list, then closes it. */
+  async submitBlocked(): Promise<string[]> {
+    await this.page.click('[data-test=submit]');
+    await this.page.locator('[data-test=submit-blocking]').first().waitFor();
+    const blocking = await this.page.locator('[data-test=submit-blocking]').allInnerTexts();
+    await this.page.click('[data-test=submit-close]');
+    await this.page.locator('[data-test=submit-dialog]').waitFor({ state: 'detached' });
+    return blocking;
+  }
+
+  /** A save the API refuses: every error it listed. */
+  async saveRefused(): Promise<string[]> {
+    await this.page.click('[data-test=save]');
+    await this.page.locator('[data-test=save-error]').first().waitFor();
+    return this.page.locator('[data-test=save-error]').allInnerTexts();
   }
 
   async noteOnRow(row: number, text: string): Promise<void> {
@@ -80,14 +99,27 @@ export class SheetPage {
     return this.page.locator('[data-test=row-comment]').allInnerTexts();
   }
 
-  async review(action: 'approve' | 'return', comment: string, grade?: string): Promise<void> {
-    if (grade) {
-      await this.page.click('[data-test=review-grade]');
-      await this.page.click(`.ant-select-item-option[title="审核结果：${grade}"]`);
-    }
+  async grade(grade: string): Promise<void> {
+    await this.page.click(`[data-test=review-grade] [data-grade="${grade}"]`);
+  }
+
+  async rate(rating: string, grade: string): Promise<void> {
+    await this.page.click(`[data-test="rating-${rating}"]`);
+    await this.page.click(`.ant-select-item-option[title="${rating}：${grade}"]`);
+  }
+
+  async review(action: 'approve' | 'return', comment: string, grade: string): Promise<void> {
+    await this.grade(grade);
     await this.page.fill('[data-test=review-comment]', comment);
     await this.page.click(`[data-test=${action}]`);
     await this.page.waitForSelector('[data-test=review-panel]', { state: 'detached' });
+  }
+
+  /** A decision the panel refuses before sending: the errors at the grade and the comment. */
+  async reviewRefused(action: 'approve' | 'return'): Promise<string[]> {
+    await this.page.click(`[data-test=${action}]`);
+    await this.page.locator('[data-test=review-grade-error]').waitFor();
+    return this.page.locator('[data-test=review-grade-error], [data-test=review-comment-error]').allInnerTexts();
   }
 
   sinceReturn(): Promise<string> {

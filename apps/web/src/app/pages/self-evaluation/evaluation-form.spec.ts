@@ -1,6 +1,7 @@
 import { SelfEvaluationDto, SelfEvaluationIndicatorDto } from '@pm/api-contract';
 import { DEFAULT_PROFILE, ScoringParameters, scoringParametersOf } from '@pm/domain';
-import { amountOf, checksOfError, inputOf, liveFigures, mergedChecks, saveRequestOf, targetText } from './evaluation-form';
+import { checksOfError, mergedChecks } from '../../shared/refusals';
+import { amountOf, inputOf, liveFigures, saveRequestOf, targetText } from './evaluation-form';
 import { changedRows } from './import-dialog';
 
 const row = (over: Partial<SelfEvaluationIndicatorDto>): SelfEvaluationIndicatorDto => ({

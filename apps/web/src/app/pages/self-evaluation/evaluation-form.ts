@@ -1,4 +1,4 @@
-import { ApiErrorBody, SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationIndicatorDto, TargetIndicatorDto } from '@pm/api-contract';
+import { SaveSelfEvaluationRequest, SelfEvaluationDto, SelfEvaluationIndicatorDto, TargetIndicatorDto } from '@pm/api-contract';
 import { checkSelfEvaluation, EvaluatedIndicator, Explanation, Grade, ScoringParameters, scoreSelfEvaluation, SheetCheck } from '@pm/domain';
 
 /** What the lead types into one row until it is saved. */
@@ -129,15 +129,4 @@ export function gridRowsOf(e: SelfEvaluationDto): TargetIndicatorDto[] {
 /** `≥90次`, `≤30万元`, `明显提升`: the target as the official table prints it. */
 export function targetText(r: Pick<SelfEvaluationIndicatorDto, 'comparator' | 'value' | 'unit'>): string {
   return `${r.comparator && r.comparator !== '定性' ? r.comparator : ''}${r.value}${r.unit}`;
-}
-
-/** A refused save's row-tied errors as checks, shown at their rows until the next answer. */
-export function checksOfError(body: Partial<ApiErrorBody> | null | undefined): SheetCheck[] {
-  return (body?.errors ?? []).map((e) => ({ row: e.row ?? null, field: e.field ?? null, severity: 'blocking' as const, code: 'refused', message: e.message }));
-}
-
-/** Live checks and the server's refusals together, each message once per row. */
-export function mergedChecks(live: readonly SheetCheck[], refused: readonly SheetCheck[]): SheetCheck[] {
-  const seen = new Set(live.map((c) => `${c.row}\u0000${c.message}`));
-  return [...live, ...refused.filter((c) => !seen.has(`${c.row}\u0000${c.message}`) && !live.some((l) => l.row === c.row && l.message.endsWith(c.message)))];
 }

@@ -21,7 +21,8 @@ import { GridCell, IndicatorGrid } from '../../shared/indicator-grid/indicator-g
 import { YuanPipe } from '../../shared/money';
 import { ProjectsApi } from '../projects/projects.api';
 import { DecisionDialog } from './decision-dialog';
-import { amountOf, FormInput, gridRowsOf, inputOf, liveFigures, mergedChecks, RowInput, saveRequestOf, targetText } from './evaluation-form';
+import { mergedChecks } from '../../shared/refusals';
+import { amountOf, FormInput, gridRowsOf, inputOf, liveFigures, RowInput, saveRequestOf, targetText } from './evaluation-form';
 import { FlagsPanel } from './flags-panel';
 import { EvaluationHistory } from './history-drawer';
 import { ImportDialog } from './import-dialog';

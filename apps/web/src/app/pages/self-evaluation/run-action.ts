@@ -4,7 +4,7 @@ import { SheetCheck } from '@pm/domain';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { messageOf } from '../../core/api-errors.interceptor';
 import { runAction } from '../../shared/run-action';
-import { checksOfError } from './evaluation-form';
+import { checksOfError } from '../../shared/refusals';
 
 /** What a 自评表 page shows while an action runs and after it answers. */
 export interface ActionState {

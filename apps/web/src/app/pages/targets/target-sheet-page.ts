@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { LibraryEntryDto, SheetCompareDto, SheetProjectPart, SheetVersionDto, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
-import { ChainAction, CHAIN_ACTION_LABELS, checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_GRADES, REVIEW_RATINGS, ReviewGrade, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
+import { ChainAction, CHAIN_ACTION_LABELS, checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_RATINGS, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
@@ -11,7 +12,6 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
@@ -21,14 +21,19 @@ import { TARGET_COLUMNS, TARGET_COLUMNS_FULL } from '../../shared/indicator-grid
 import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/indicator-grid/grid-rows';
 import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { addYuan, YuanPipe } from '../../shared/money';
+import { checksOfError, mergedChecks } from '../../shared/refusals';
 import { runAction } from '../../shared/run-action';
 import { ProjectsApi } from '../projects/projects.api';
+import { ReviewDecision, ReviewPanel, RowNote } from './review-panel';
+import { REVIEW_TEXT } from './review.text';
+import { SubmitDialog } from './submit-dialog';
+import { SUBMIT_TEXT } from './submit.text';
 import { TargetsApi, TransitionName } from './targets.api';
 import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
 
 @Component({
   selector: 'pm-target-sheet-page',
-  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
+  imports: [IndicatorGrid, ReviewPanel, SubmitDialog, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './target-sheet-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -43,8 +48,7 @@ export class TargetSheetPage {
   protected readonly statusLabels = SHEET_STATUS_LABELS;
   protected readonly changeLabels = CHANGE_LABELS;
   protected readonly fieldLabels = FIELD_LABELS;
-  protected readonly grades = REVIEW_GRADES;
-  protected readonly ratingNames = REVIEW_RATINGS;
+  protected readonly submitText = SUBMIT_TEXT;
   protected readonly projectsPath = PATHS.projects;
   protected readonly monitoringPath = PATHS.monitoring;
   protected readonly fundFields = [
@@ -84,11 +88,20 @@ export class TargetSheetPage {
     loader: ({ params }) => this.api.library(params),
   });
   protected pasteText = '';
-  protected readonly review = { comment: '', grade: null as ReviewGrade | null, ratings: {} as Record<string, ReviewGrade> };
   /** Comments the reviewer anchors to indicators, sent with the decision. */
-  protected readonly rowNotes = signal<{ indicatorId: string; message: string }[]>([]);
-  protected noteIndicator: string | null = null;
-  protected noteText = '';
+  protected readonly rowNotes = signal<RowNote[]>([]);
+  private readonly reviewPanel = viewChild(ReviewPanel);
+  protected readonly submitting = signal(false);
+  /** What the API refused in the last save or submit, with the rows it was refused for. */
+  private readonly refusal = signal<{ checks: SheetCheck[]; rows: readonly TargetIndicatorDto[] }>({ checks: [], rows: [] });
+  /** Those errors still standing: each at its row until the row is edited or the next answer comes. */
+  protected readonly refused = computed(() => {
+    const { checks, rows } = this.refusal();
+    const now = this.rows();
+    return checks.filter((c) => c.row === null || (rows[c.row - 1] !== undefined && now[c.row - 1] === rows[c.row - 1]));
+  });
+  /** The last decision with a 审核结果, shown on the sheet. */
+  protected readonly lastReview = computed(() => [...(this.history.value() ?? [])].sort((a, b) => b.number - a.number).find((v) => v.reviewGrade) ?? null);
   /** The returned sheet's comments and the reviewer's drafts, shown at their indicators. */
   protected readonly notesById = computed(() => {
     const notes: Record<string, string[]> = {};
@@ -103,7 +116,7 @@ export class TargetSheetPage {
 
   /** The checks of SPEC §3, run in the browser on every keystroke by the same domain code the API runs. */
   protected readonly profile = computed(() => this.sheet.value()?.profile ?? DEFAULT_PROFILE);
-  protected readonly checks = computed<SheetCheck[]>(() => checkSheet(this.rows(), this.profile(), this.sheet.value()?.levelWeights ?? {}));
+  protected readonly checks = computed<SheetCheck[]>(() => mergedChecks(checkSheet(this.rows(), this.profile(), this.sheet.value()?.levelWeights ?? {}), this.refused()));
   protected readonly sheetChecks = computed(() => this.checks().filter((c) => c.row === null));
   protected readonly blocking = computed(() => this.checks().filter((c) => c.severity === 'blocking').length);
   protected readonly subtotals = computed(() => {
@@ -182,28 +195,25 @@ export class TargetSheetPage {
     });
   }
 
+  /** 提交审核 first shows what blocks it, or asks to confirm. */
+  askSubmit(): void {
+    this.submitting.set(true);
+  }
+
   async submit(): Promise<void> {
+    this.submitting.set(false);
     if (this.editing() && !(await this.save())) return;
     if (await this.transition('submit', {})) this.editing.set(false);
   }
 
-  addRowNote(): void {
-    const text = this.noteText.trim();
-    if (!this.noteIndicator || !text) return;
-    this.rowNotes.update((notes) => [...notes, { indicatorId: this.noteIndicator as string, message: text }]);
-    this.noteText = '';
+  async decide(decision: ReviewDecision): Promise<void> {
+    if (await this.transition(decision.action, decision.body)) this.reviewPanel()?.reset();
   }
 
-  async approve(): Promise<void> {
-    await this.transition('approve', { comment: this.review.comment || undefined, reviewGrade: this.review.grade ?? undefined, ratings: this.ratings(), rowComments: this.notes() });
-  }
-
-  async giveBack(): Promise<void> {
-    await this.transition('return', { comment: this.review.comment, reviewGrade: this.review.grade ?? undefined, ratings: this.ratings(), rowComments: this.notes() });
-  }
-
-  private notes(): { indicatorId: string; message: string }[] | undefined {
-    return this.rowNotes().length ? this.rowNotes() : undefined;
+  /** 完整性 优 · 相关性 良 …, in the order of the official form. */
+  ratingsText(version: SheetVersionDto): string {
+    const ratings = version.ratings ?? {};
+    return REVIEW_RATINGS.filter((r) => ratings[r]).map((r) => `${r} ${ratings[r]}`).join('、');
   }
 
   print(): void {
@@ -228,24 +238,31 @@ export class TargetSheetPage {
     return CHAIN_ACTION_LABELS[version.action as ChainAction] ?? version.action;
   }
 
-  private ratings(): Record<string, ReviewGrade> | undefined {
-    return Object.keys(this.review.ratings).length ? this.review.ratings : undefined;
-  }
-
   private async transition(name: TransitionName, body: Parameters<TargetsApi['transition']>[2]): Promise<boolean> {
     const version = this.sheet.value()?.version;
+    const final = this.sheet.value()?.status === 'department_approved';
     return this.run(async () => {
       this.sheet.set(await this.api.transition(this.id(), name, { ...body, version }));
       this.history.reload();
-      this.review.comment = '';
-      this.rowNotes.set([]);
       this.editing.set(false);
+      if (name === 'approve' && final) return `已${REVIEW_TEXT.finalApprove}`;
       return `已${({ submit: '提交', approve: '审核通过', return: '退回', adjust: '发起调整' } as const)[name]}`;
     });
   }
 
   private run(action: () => Promise<string>): Promise<boolean> {
-    return runAction(this.busy, this.message, action);
+    return runAction(
+      this.busy,
+      this.message,
+      async () => {
+        const done = await action();
+        this.refusal.set({ checks: [], rows: [] });
+        return done;
+      },
+      (error) => {
+        if (error instanceof HttpErrorResponse && error.status === 400) this.refusal.set({ checks: checksOfError(error.error), rows: this.rows() });
+      },
+    );
   }
 }
 

@@ -22,6 +22,7 @@ export const SHEET_TEXT = {
   sinceReturn: '退回意见与退回后的修改',
   grade: '审核结果',
   ratings: '评审维度',
+  lastReview: '最近审核',
 } as const;
 
 export const CHANGE_LABELS = { added: '新增', removed: '删除', changed: '修改' } as const;

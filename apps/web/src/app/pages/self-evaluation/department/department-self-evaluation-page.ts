@@ -18,7 +18,8 @@ import { GridCell, IndicatorGrid } from '../../../shared/indicator-grid/indicato
 import { YuanPipe } from '../../../shared/money';
 import { ReferenceDataService } from '../../../shared/reference/reference-data.service';
 import { DecisionDialog } from '../decision-dialog';
-import { amountOf, mergedChecks } from '../evaluation-form';
+import { mergedChecks } from '../../../shared/refusals';
+import { amountOf } from '../evaluation-form';
 import { EvaluationHistory } from '../history-drawer';
 import { DEPARTMENT_SELF_EVALUATION_STATUS_LABELS } from '../self-evaluation.text';
 import {
