@@ -42,3 +42,4 @@ export * from './lib/scoring/self-evaluation-chain';
 export * from './lib/scoring/what-if';
 export * from './lib/scoring/published-form';
 export * from './lib/scoring/department-self-evaluation';
+export * from './lib/audit/audit-labels';

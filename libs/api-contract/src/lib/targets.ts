@@ -69,6 +69,25 @@ export interface AuditEntryDto {
   field: string | null;
   oldValue: string | null;
   newValue: string | null;
+  /** The same entry in words (`@pm/domain` describeAuditEntry): 提交, 绩效目标表, 指标值 30；分值 25. */
+  actionLabel: string;
+  entityLabel: string;
+  fieldLabel: string | null;
+  /** The record by name: the project, the department or unit, the layout, the profile, the round. */
+  objectName: string | null;
+  /** The organisation the entry belongs to (the unit or department), when it has one. */
+  organizationName: string | null;
+  oldText: string | null;
+  newText: string | null;
+}
+
+/** Filters of GET /api/audit and /api/audit.xlsx: days (Beijing time) from–to inclusive, actor's and object's names contain. */
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  object?: string;
+  action?: string;
 }
 
 /** An entry of the indicator library: 共性 (organizationId null, curated by finance) or a department's 个性. */

@@ -1,3 +1,4 @@
+import { auditLogWorkbook } from './audit-log.workbook';
 import { departmentSelfEvaluationWorkbook } from './department-self-evaluation.workbook';
 import { departmentSummaryWorkbook } from './department-summary.workbook';
 import { departmentTargetWorkbook } from './department-target.workbook';
@@ -17,6 +18,7 @@ export const LAYOUTS = {
   selfEvaluation: selfEvaluationWorkbook,
   disclosure: disclosureWorkbook,
   departmentSelfEvaluation: departmentSelfEvaluationWorkbook,
+  auditLog: auditLogWorkbook,
 };
 
 export type Layout = keyof typeof LAYOUTS;

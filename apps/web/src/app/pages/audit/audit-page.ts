@@ -1,69 +1,139 @@
-import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
-import { AuditEntryDto, Page } from '@pm/api-contract';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { AuditFilter } from '@pm/api-contract';
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditTime } from '@pm/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { firstValueFrom } from 'rxjs';
+import { AuditApi } from './audit.api';
+import { AUDIT_TEXT } from './audit.text';
 
-const ACTIONS: Partial<Record<string, string>> = {
-  submit: '提交',
-  approve: '审核通过',
-  return: '退回',
-  adjust: '发起调整',
-  update: '修改',
-  row_added: '新增指标',
-  row_removed: '删除指标',
-  row_changed: '修改指标',
-};
-const ENTITIES: Partial<Record<string, string>> = { target_sheet: '绩效目标表', project: '项目', department_target: '部门整体绩效目标' };
-const FIELDS: Partial<Record<string, string>> = {
-  status: '状态',
-  overallGoal: '年度总体目标',
-  fundsTotal: '年度预算总额',
-  fundsCurrentYearAppropriation: '当年财政拨款',
-  fundsCarryOver: '上年结转资金',
-  fundsOther: '其他资金',
-  midTermYear1: '中期规划第一年',
-  midTermYear2: '中期规划第二年',
-  midTermYear3: '中期规划第三年',
-  content: '内容',
-};
+/** A picked day as the API reads it (the day the clerk clicked, not its UTC instant). */
+const dayOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-/** 变更记录: who changed what and when, for reviewers (their scope) and admins. */
+/** 变更记录: who changed what and when, in words, filtered and exported; reviewers (their scope) and admins. */
 @Component({
   selector: 'pm-audit-page',
-  imports: [NzCardModule, NzTableModule],
+  imports: [FormsModule, NzButtonModule, NzCardModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .filters { display: flex; gap: 8px; flex-wrap: wrap; margin-bottom: 12px; align-items: center; }
+    .filters .actor { width: 140px; }
+    .filters .object { width: 260px; }
+    .filters nz-select { width: 180px; }
+    .spacer { flex: 1; }
+    .at { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .kind { color: #8c8c8c; font-size: 12px; display: block; }
+    .value { white-space: pre-wrap; overflow-wrap: anywhere; word-break: keep-all; }
+  `,
   template: `
-    <nz-card nzTitle="变更记录" nzSize="small">
-      <nz-table #table nzSize="small" nzBordered [nzData]="log.value()?.items ?? []" [nzTotal]="log.value()?.total ?? 0" [nzFrontPagination]="false"
-        [nzPageIndex]="page()" [nzPageSize]="50" (nzPageIndexChange)="page.set($event)" [nzLoading]="log.isLoading()" data-test="audit-table">
-        <thead><tr><th nzWidth="150px">时间</th><th nzWidth="140px">操作人</th><th nzWidth="110px">对象</th><th nzWidth="100px">操作</th><th>内容</th><th>原值</th><th>新值</th></tr></thead>
+    <nz-card [nzTitle]="text.title" nzSize="small">
+      <div class="filters">
+        <nz-range-picker [ngModel]="dates()" (ngModelChange)="setDates($event)" [nzPlaceHolder]="text.dates" data-test="filter-dates" />
+        <input nz-input class="actor" [placeholder]="text.actor" [ngModel]="actor()" (ngModelChange)="set(actor, $event)" data-test="filter-actor" />
+        <input nz-input class="object" [placeholder]="text.object" [ngModel]="object()" (ngModelChange)="set(object, $event)" data-test="filter-object" />
+        <nz-select [ngModel]="action()" (ngModelChange)="set(action, $event ?? '')" [nzPlaceHolder]="text.action" nzAllowClear nzShowSearch data-test="filter-action">
+          @for (a of actions; track a) {
+            <nz-option [nzValue]="a" [nzLabel]="actionLabels[a]" />
+          }
+        </nz-select>
+        <button nz-button nzType="link" (click)="reset()" data-test="filter-reset">{{ text.reset }}</button>
+        <span class="spacer"></span>
+        <a nz-button [href]="exportUrl()" download [title]="text.exportHint" data-test="audit-export">{{ text.export }}</a>
+      </div>
+      <nz-table
+        #table
+        nzSize="small"
+        nzBordered
+        [nzData]="log.value()?.items ?? []"
+        [nzTotal]="log.value()?.total ?? 0"
+        [nzFrontPagination]="false"
+        [nzPageIndex]="page()"
+        [nzPageSize]="pageSize"
+        [nzLoading]="log.isLoading()"
+        [nzShowTotal]="totalTpl"
+        [nzNoResult]="text.empty"
+        (nzPageIndexChange)="page.set($event)"
+        data-test="audit-table"
+      >
+        <thead>
+          <tr>
+            <th nzWidth="160px">{{ text.columns.at }}</th>
+            <th nzWidth="120px">{{ text.columns.actor }}</th>
+            <th nzWidth="300px">{{ text.columns.object }}</th>
+            <th nzWidth="110px">{{ text.columns.action }}</th>
+            <th nzWidth="220px">{{ text.columns.field }}</th>
+            <th>{{ text.columns.old }}</th>
+            <th>{{ text.columns.new }}</th>
+          </tr>
+        </thead>
         <tbody>
           @for (e of table.data; track $index) {
-            <tr>
-              <td>{{ e.at.slice(0, 19).replace('T', ' ') }}</td>
-              <td>{{ e.actor ?? '—' }}</td>
-              <td>{{ entities[e.entity] ?? e.entity }}</td>
-              <td>{{ actions[e.action] ?? e.action }}</td>
-              <td>{{ fields[e.field ?? ''] ?? e.field }}</td>
-              <td>{{ e.oldValue }}</td>
-              <td>{{ e.newValue }}</td>
+            <tr data-test="audit-row">
+              <td class="at">{{ time(e.at) }}</td>
+              <td>{{ e.actor ?? text.none }}</td>
+              <td data-test="audit-object">
+                {{ e.objectName ?? text.none }}
+                <span class="kind">{{ e.entityLabel }}@if (e.organizationName && e.organizationName !== e.objectName) { · {{ e.organizationName }}}</span>
+              </td>
+              <td data-test="audit-action">{{ e.actionLabel }}</td>
+              <td>{{ e.fieldLabel ?? text.none }}</td>
+              <td class="value">{{ e.oldText }}</td>
+              <td class="value">{{ e.newText }}</td>
             </tr>
           }
         </tbody>
       </nz-table>
+      <ng-template #totalTpl let-total>{{ text.totalOf(total) }}</ng-template>
     </nz-card>
   `,
 })
 export class AuditPage {
-  private readonly http = inject(HttpClient);
-  protected readonly actions = ACTIONS;
-  protected readonly entities = ENTITIES;
-  protected readonly fields = FIELDS;
+  private readonly api = inject(AuditApi);
+  protected readonly text = AUDIT_TEXT;
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actionLabels = AUDIT_ACTION_LABELS;
+  protected readonly time = auditTime;
+  protected readonly pageSize = 50;
+
+  protected readonly dates = signal<Date[]>([]);
+  protected readonly actor = signal('');
+  protected readonly object = signal('');
+  protected readonly action = signal('');
   protected readonly page = signal(1);
+
+  /** Equal filters are one filter: the picker's first empty value, or a space typed, loads nothing again. */
+  private readonly filter = computed<AuditFilter>(
+    () => {
+      const [from, to] = this.dates();
+      return { from: from ? dayOf(from) : '', to: to ? dayOf(to) : '', actor: this.actor().trim(), object: this.object().trim(), action: this.action() };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+
   protected readonly log = resource({
-    params: () => this.page(),
-    loader: ({ params }) => firstValueFrom(this.http.get<Page<AuditEntryDto>>('/api/audit', { params: { page: params, pageSize: 50 } })),
+    params: () => ({ filter: this.filter(), page: this.page() }),
+    loader: ({ params }) => this.api.list(params.filter, params.page, this.pageSize),
   });
+
+  protected readonly exportUrl = computed(() => this.api.exportUrl(this.filter()));
+
+  protected setDates(dates: Date[] | null): void {
+    this.dates.set(dates ?? []);
+    this.page.set(1);
+  }
+
+  protected set(filter: typeof this.actor, value: string): void {
+    filter.set(value);
+    this.page.set(1);
+  }
+
+  protected reset(): void {
+    for (const f of [this.actor, this.object, this.action]) f.set('');
+    this.setDates([]);
+  }
 }
