@@ -1,5 +1,6 @@
 import { Client } from '../support/http';
 import { RunningApp, startApp } from '../support/app';
+import { ScratchDatabase } from '../support/scratch-database';
 
 describe('administration of organisations, users and fiscal years', () => {
   let running: RunningApp;
@@ -56,11 +57,167 @@ describe('administration of organisations, users and fiscal years', () => {
     expect((await anonymous.post('/api/auth/login', { username: 'reset.me', password: 'After@2026' })).status).toBe(200);
   });
 
-  it('does not let an admin disable themselves', async () => {
+  it('does not let an admin disable themselves or change their own role (409)', async () => {
     const me = await admin.get('/api/me');
-    const reply = await admin.patch(`/api/users/${me.body.id}`, { disabled: true });
-    expect(reply.status).toBe(400);
-    expect(reply.body.message).toBe('不能停用自己的账号或修改自己的角色');
+    for (const reply of [
+      await admin.patch(`/api/users/${me.body.id}`, { disabled: true }),
+      await admin.post(`/api/users/${me.body.id}/disable`),
+      await admin.patch(`/api/users/${me.body.id}`, { role: 'finance_reviewer' }),
+    ]) {
+      expect(reply.status).toBe(409);
+      expect(reply.body.message).toBe('不能停用自己的账号或修改自己的角色');
+    }
+    expect((await admin.get('/api/me')).status).toBe(200);
+  });
+
+  describe('editing, disabling and finding accounts', () => {
+    let unitA: string;
+    let unitB: string;
+    let department: string;
+    let user: { id: string };
+
+    beforeAll(async () => {
+      const created = await admin.post('/api/organizations', { name: '曲靖市档案馆', kind: 'department', parentId: orgs['曲靖市财政局'] });
+      department = created.body.id;
+      unitA = (await admin.post('/api/organizations', { name: '曲靖市档案馆（本级）', kind: 'unit', parentId: department })).body.id;
+      unitB = (await admin.post('/api/organizations', { name: '曲靖市档案馆征集中心', kind: 'unit', parentId: department })).body.id;
+      user = (await admin.post('/api/users', { username: 'dag.lead', password: 'Archive@2026', displayName: '档案馆负责人', role: 'project_lead', organizationId: unitA })).body;
+    });
+
+    it('changes the display name and moves the user to another unit, and audits both', async () => {
+      const edited = await admin.patch(`/api/users/${user.id}`, { displayName: ' 档案馆项目负责人 ', organizationId: unitB });
+      expect(edited.status).toBe(200);
+      expect(edited.body).toMatchObject({ displayName: '档案馆项目负责人', organizationId: unitB, organizationName: '曲靖市档案馆征集中心', role: 'project_lead' });
+      const audit = await admin.get(`/api/audit?entity=user&entityId=${user.id}`);
+      expect(audit.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: 'update', field: '姓名', oldValue: '档案馆负责人', newValue: '档案馆项目负责人', actor: '系统管理员' }),
+          expect.objectContaining({ action: 'update', field: '所属单位', oldValue: '曲靖市档案馆（本级）', newValue: '曲靖市档案馆征集中心' }),
+          expect.objectContaining({ action: 'create', field: '用户' }),
+        ]),
+      );
+    });
+
+    it('changes the role only together with an organisation that fits it, by the rule creation uses', async () => {
+      const misfit = await admin.patch(`/api/users/${user.id}`, { role: 'department_reviewer' });
+      expect(misfit.status).toBe(400);
+      expect(misfit.body).toEqual({ message: '主管部门审核须属于主管部门', errors: [{ field: 'organizationId', message: '主管部门审核须属于主管部门' }] });
+      const promoted = await admin.patch(`/api/users/${user.id}`, { role: 'department_reviewer', organizationId: department });
+      expect(promoted.body).toMatchObject({ role: 'department_reviewer', organizationName: '曲靖市档案馆' });
+      expect((await admin.patch(`/api/users/${user.id}`, { role: 'project_lead', organizationId: unitA })).status).toBe(200);
+    });
+
+    it('answers bad edits with 400 at their fields', async () => {
+      const bad = await admin.patch(`/api/users/${user.id}`, { displayName: '', role: 'boss', organizationId: 'nowhere' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'displayName', message: '请填写姓名' },
+          { field: 'role', message: '角色无效' },
+          { field: 'organizationId', message: '请选择所属单位' },
+        ]),
+      );
+      const gone = await admin.patch(`/api/users/${user.id}`, { organizationId: '00000000-0000-4000-8000-000000000000' });
+      expect(gone.body.errors).toEqual([{ field: 'organizationId', message: '所属单位不存在' }]);
+      expect((await admin.patch('/api/users/00000000-0000-4000-8000-000000000000', { displayName: '无人' })).status).toBe(404);
+      expect((await admin.get('/api/users?role=boss')).body.errors).toEqual([{ field: 'role', message: '角色无效' }]);
+    });
+
+    it('disables a user: the old session gets 401 at once, sign-in says the account is disabled; enabling lets them in again', async () => {
+      const session = await new Client(running.url).as('dag.lead', 'Archive@2026');
+      expect((await session.get('/api/me')).status).toBe(200);
+      const disabled = await admin.post(`/api/users/${user.id}/disable`);
+      expect(disabled.status).toBe(200);
+      expect(disabled.body.disabled).toBe(true);
+      expect((await session.get('/api/me')).status).toBe(401);
+      const refused = await new Client(running.url).post('/api/auth/login', { username: 'dag.lead', password: 'Archive@2026' });
+      expect(refused.status).toBe(401);
+      expect(refused.body.message).toBe('该账号已停用，请联系管理员');
+      const enabled = await admin.post(`/api/users/${user.id}/enable`);
+      expect(enabled.body.disabled).toBe(false);
+      expect((await new Client(running.url).post('/api/auth/login', { username: 'dag.lead', password: 'Archive@2026' })).status).toBe(200);
+      const audit = await admin.get(`/api/audit?entity=user&entityId=${user.id}`);
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['disable', 'enable']));
+    });
+
+    it('filters the user list by role and organisation, paged', async () => {
+      const leads = await admin.get(`/api/users?role=project_lead&organizationId=${unitA}`);
+      expect(leads.body).toEqual({ total: 1, items: [expect.objectContaining({ username: 'dag.lead' })] });
+      const reviewers = await admin.get(`/api/users?role=department_reviewer&organizationId=${unitA}`);
+      expect(reviewers.body).toEqual({ total: 0, items: [] });
+      const named = await admin.get(`/api/users?q=${encodeURIComponent('档案馆项目')}&role=project_lead&pageSize=1`);
+      expect(named.body.items.map((u: { username: string }) => u.username)).toEqual(['dag.lead']);
+    });
+  });
+
+  describe('renaming, moving and deleting organisations', () => {
+    let department: string;
+    let other: string;
+    let unit: string;
+
+    beforeAll(async () => {
+      department = (await admin.post('/api/organizations', { name: '曲靖市地震局', kind: 'department', parentId: orgs['曲靖市财政局'] })).body.id;
+      other = (await admin.post('/api/organizations', { name: '曲靖市气象局', kind: 'department', parentId: orgs['曲靖市财政局'] })).body.id;
+      unit = (await admin.post('/api/organizations', { name: '曲靖市地震监测中心', kind: 'unit', parentId: department })).body.id;
+    });
+
+    it('renames an organisation and audits the old and new name', async () => {
+      const renamed = await admin.patch(`/api/organizations/${unit}`, { name: '曲靖市地震监测台', code: '409001' });
+      expect(renamed.body).toMatchObject({ name: '曲靖市地震监测台', code: '409001' });
+      const audit = await admin.get(`/api/audit?entity=organization&entityId=${unit}`);
+      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'update', field: '单位名称', oldValue: '曲靖市地震监测中心', newValue: '曲靖市地震监测台' })]));
+      const blank = await admin.patch(`/api/organizations/${unit}`, { name: '  ' });
+      expect(blank.status).toBe(400);
+    });
+
+    it('moves a unit to another department, and refuses cycles and moves that break the tree', async () => {
+      const moved = await admin.patch(`/api/organizations/${unit}`, { parentId: other });
+      expect(moved.status).toBe(200);
+      expect(moved.body.parentId).toBe(other);
+      const audit = await admin.get(`/api/audit?entity=organization&entityId=${unit}`);
+      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'move', field: '上级单位', oldValue: '曲靖市地震局', newValue: '曲靖市气象局' })]));
+      const cycle = await admin.patch(`/api/organizations/${other}`, { parentId: unit });
+      expect(cycle.status).toBe(400);
+      expect(cycle.body).toEqual({ message: '不能把单位移到它自己或它的下级单位之下', errors: [{ field: 'parentId', message: '不能把单位移到它自己或它的下级单位之下' }] });
+      const self = await admin.patch(`/api/organizations/${other}`, { parentId: other });
+      expect(self.body.errors).toEqual([{ field: 'parentId', message: '不能把单位移到它自己或它的下级单位之下' }]);
+      const shape = await admin.patch(`/api/organizations/${unit}`, { parentId: orgs['曲靖市财政局'] });
+      expect(shape.body.errors).toEqual([{ field: 'parentId', message: '预算单位的上级必须是主管部门' }]);
+      const root = await admin.patch(`/api/organizations/${department}`, { parentId: null });
+      expect(root.body.errors).toEqual([{ field: 'parentId', message: '主管部门的上级必须是财政部门' }]);
+      const bad = await admin.patch(`/api/organizations/${unit}`, { parentId: 'up' });
+      expect(bad.body.errors).toEqual([{ field: 'parentId', message: '上级单位无效' }]);
+    });
+
+    it('refuses a move that would give two organisations one name under one parent', async () => {
+      const twin = (await admin.post('/api/organizations', { name: '曲靖市地震监测台', kind: 'unit', parentId: department })).body.id;
+      const clash = await admin.patch(`/api/organizations/${twin}`, { parentId: other });
+      expect(clash.status).toBe(400);
+      expect(clash.body.errors).toEqual([{ field: 'name', message: '单位名称重复' }]);
+      expect((await admin.request('DELETE', `/api/organizations/${twin}`)).status).toBe(200);
+    });
+
+    it('refuses to delete an organisation that still holds something, naming what (409)', async () => {
+      await admin.post('/api/users', { username: 'qxj.lead', password: 'Weather@2026', displayName: '气象局负责人', role: 'project_lead', organizationId: unit });
+      const department = await admin.request('DELETE', `/api/organizations/${other}`);
+      expect(department.status).toBe(409);
+      expect(department.body).toEqual({ message: '「曲靖市气象局」还有 1 个下级单位，不能删除；请先移走或删除这些内容', errors: [{ field: 'organizations', message: '还有 1 个下级单位' }] });
+      const withUser = await admin.request('DELETE', `/api/organizations/${unit}`);
+      expect(withUser.status).toBe(409);
+      expect(withUser.body.message).toBe('「曲靖市地震监测台」还有 1 个用户，不能删除；请先移走或删除这些内容');
+      const withProjects = await admin.request('DELETE', `/api/organizations/${orgs['曲靖市信访局（本级）']}`);
+      expect(withProjects.status).toBe(409);
+      expect(withProjects.body.message).toMatch(/^「曲靖市信访局（本级）」还有 \d+ 个用户、\d+ 个项目/);
+    });
+
+    it('deletes an empty organisation and audits it', async () => {
+      const deleted = await admin.request('DELETE', `/api/organizations/${department}`);
+      expect(deleted.status).toBe(200);
+      expect((await admin.get('/api/organizations')).body.map((o: { id: string }) => o.id)).not.toContain(department);
+      const audit = await admin.get(`/api/audit?entity=organization&entityId=${department}`);
+      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'delete', oldValue: '曲靖市地震局' })]));
+      expect((await admin.request('DELETE', `/api/organizations/${department}`)).status).toBe(404);
+    });
   });
 
   it('opens a new fiscal year and closes it', async () => {
@@ -93,7 +250,45 @@ describe('administration of organisations, users and fiscal years', () => {
     expect((await client.get('/api/users')).status).toBe(403);
     expect((await client.post('/api/users', {})).status).toBe(403);
     expect((await client.post('/api/organizations', { name: 'x', kind: 'unit', parentId: null })).status).toBe(403);
+    expect((await client.patch(`/api/organizations/${orgs['曲靖市信访局（本级）']}`, { name: 'x' })).status).toBe(403);
+    expect((await client.request('DELETE', `/api/organizations/${orgs['曲靖市信访局（本级）']}`)).status).toBe(403);
+    const me = (await client.get('/api/me')).body.id;
+    expect((await client.patch(`/api/users/${me}`, { displayName: 'x' })).status).toBe(403);
+    expect((await client.post(`/api/users/${me}/disable`)).status).toBe(403);
+    expect((await client.post(`/api/users/${me}/enable`)).status).toBe(403);
     expect((await client.post('/api/fiscal-years', { year: 2030 })).status).toBe(403);
     expect((await client.get('/api/users')).body.message).toBe('您没有执行此操作的权限');
   });
 });
+
+describe('the last enabled admin', () => {
+  let scratch: ScratchDatabase;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    scratch = await new ScratchDatabase().create();
+    running = await startApp({ databaseUrl: scratch.url, demoData: false, adminPassword: 'Only@Admin2026' });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await scratch?.dispose();
+  });
+
+  it('stays: two admins disabling each other at once leave one of them enabled', async () => {
+    const first = await new Client(running.url).as('admin', 'Only@Admin2026');
+    const finance = (await first.get('/api/organizations')).body[0].id;
+    const second = (await first.post('/api/users', { username: 'second.admin', password: 'Second@Admin2026', displayName: '第二管理员', role: 'admin', organizationId: finance })).body;
+    const secondClient = await new Client(running.url).as('second.admin', 'Second@Admin2026');
+    const firstId = (await first.get('/api/me')).body.id;
+    const replies = await Promise.all([first.post(`/api/users/${second.id}/disable`), secondClient.post(`/api/users/${firstId}/disable`)]);
+    const statuses = replies.map((r) => r.status).sort();
+    // the loser was either signed out already (401) or found it would leave no admin (409)
+    expect(statuses[0]).toBe(200);
+    expect([401, 409]).toContain(statuses[1]);
+    const refused = replies.find((r) => r.status === 409);
+    if (refused) expect(refused.body.message).toBe('这是最后一个启用的管理员账号，不能停用或改为其他角色');
+    const standing = await (replies[0].status === 200 ? first : secondClient).get('/api/users?role=admin');
+    expect(standing.body.items.filter((u: { disabled: boolean }) => !u.disabled)).toHaveLength(1);
+  });
+});
+

@@ -18,4 +18,6 @@ export interface CreateOrganizationRequest {
 export interface UpdateOrganizationRequest {
   name?: string;
   code?: string | null;
+  /** A move: the new 上级单位 (null only for the finance bureau), refused when it breaks the tree. */
+  parentId?: string | null;
 }

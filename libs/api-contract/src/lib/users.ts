@@ -26,6 +26,15 @@ export interface UpdateUserRequest {
   disabled?: boolean;
 }
 
+/** `GET /api/users`: `q` searches 用户名, 姓名 and 单位; `role` and `organizationId` filter exactly. */
+export interface UserListQuery {
+  q?: string;
+  role?: Role;
+  organizationId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface ResetPasswordRequest {
   password: string;
 }

@@ -25,6 +25,8 @@ export interface DemoUser {
   displayName: string;
   role: Role;
   organization: string;
+  /** An account kept for its history but no longer allowed to sign in (用户管理 shows it 已停用). */
+  disabled?: boolean;
 }
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -36,6 +38,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'zfb.lead', displayName: '政府办项目负责人', role: 'project_lead', organization: 'zfb-bj' },
   { username: 'xfj.reviewer', displayName: '信访局财务审核', role: 'department_reviewer', organization: 'xfj' },
   { username: 'xfj.lead', displayName: '信访局项目负责人', role: 'project_lead', organization: 'xfj-bj' },
+  { username: 'xfj.retired', displayName: '信访局原项目负责人（已调离）', role: 'project_lead', organization: 'xfj-bj', disabled: true },
 ];
 
 export const DEMO_FISCAL_YEARS = [

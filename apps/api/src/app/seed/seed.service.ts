@@ -80,6 +80,7 @@ export class SeedService {
           role: user.role,
           organizationId: ids.get(user.organization) as string,
           passwordHash: hash,
+          disabled: user.disabled ?? false,
         }),
       );
       added++;

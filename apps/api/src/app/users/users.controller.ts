@@ -13,7 +13,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: '用户列表（管理员）：分页，可按用户名、姓名或单位搜索' })
+  @ApiOperation({ summary: '用户列表（管理员）：分页，可按用户名、姓名或单位搜索，按角色、单位筛选' })
   list(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
     return this.users.list(query);
   }
@@ -32,6 +32,20 @@ export class UsersController {
     @CurrentUser() actor: SessionUser,
   ): Promise<UserDto> {
     return this.users.update(id, body, actor);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: '停用用户：不能再登录，已登录的会话立即失效（管理员；不能停用自己或最后一个管理员，409）' })
+  disable(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @CurrentUser() actor: SessionUser): Promise<UserDto> {
+    return this.users.update(id, { disabled: true }, actor);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: '重新启用用户（管理员）' })
+  enable(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @CurrentUser() actor: SessionUser): Promise<UserDto> {
+    return this.users.update(id, { disabled: false }, actor);
   }
 
   @Post(':id/reset-password')

@@ -31,3 +31,32 @@ export function parentProblem(
   if (expected === null) return `${ORGANIZATION_KIND_LABELS[kind]}不能有上级单位`;
   return `${ORGANIZATION_KIND_LABELS[kind]}的上级必须是${ORGANIZATION_KIND_LABELS[expected]}`;
 }
+
+export interface PlacedOrganization {
+  id: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+}
+
+/**
+ * Why an organisation may not move under `parent` (null: to the root), or null when it may:
+ * never under itself or anything below it, and only where a new one of its kind could be created.
+ */
+export function moveProblem(
+  organization: PlacedOrganization,
+  parent: PlacedOrganization | null,
+  tree: readonly PlacedOrganization[],
+): string | null {
+  if (parent && belowOrSelf(parent.id, organization.id, tree)) return '不能把单位移到它自己或它的下级单位之下';
+  return parentProblem(organization.kind, parent?.kind ?? null);
+}
+
+function belowOrSelf(id: string, ancestorId: string, tree: readonly PlacedOrganization[]): boolean {
+  const parentOf = new Map(tree.map((o) => [o.id, o.parentId]));
+  const seen = new Set<string>();
+  for (let at: string | null | undefined = id; at && !seen.has(at); at = parentOf.get(at)) {
+    if (at === ancestorId) return true;
+    seen.add(at);
+  }
+  return false;
+}

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest } from '@pm/api-contract';
+import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, UserListQuery } from '@pm/api-contract';
 import { Role, ROLES } from '@pm/domain';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,60}$/;
+/** Something besides spaces: the name is stored trimmed. */
+const WRITTEN = /\S/;
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'xfj.lead2' })
@@ -18,7 +20,7 @@ export class CreateUserDto implements CreateUserRequest {
 
   @ApiProperty({ example: '张三' })
   @IsString({ message: '请填写姓名' })
-  @IsNotEmpty({ message: '请填写姓名' })
+  @Matches(WRITTEN, { message: '请填写姓名' })
   @MaxLength(60, { message: '姓名不能超过 60 字' })
   displayName!: string;
 
@@ -35,7 +37,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: '请填写姓名' })
-  @IsNotEmpty({ message: '请填写姓名' })
+  @Matches(WRITTEN, { message: '请填写姓名' })
   @MaxLength(60, { message: '姓名不能超过 60 字' })
   displayName?: string;
 
@@ -61,11 +63,21 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   password!: string;
 }
 
-/** `GET /api/users`: a page of accounts, searched by 用户名, 姓名 or 单位. */
-export class UserListQueryDto extends PageQueryDto {
+/** `GET /api/users`: a page of accounts, searched by 用户名, 姓名 or 单位, filtered by 角色 and 单位. */
+export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: '按用户名、姓名或所属单位搜索' })
   @IsOptional()
   @IsString()
   @MaxLength(60, { message: '搜索词过长' })
   q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: '角色无效' })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '所选单位无效' })
+  organizationId?: string;
 }

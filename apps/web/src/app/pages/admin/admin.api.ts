@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateOrganizationRequest, CreateUserRequest, FiscalYearDto, LoginLockDto, OrganizationDto, Page, UpdateFiscalYearRequest, UpdateOrganizationRequest, UpdateUserRequest, UserDto } from '@pm/api-contract';
+import { CreateOrganizationRequest, CreateUserRequest, FiscalYearDto, LoginLockDto, OrganizationDto, Page, UpdateFiscalYearRequest, UpdateOrganizationRequest, UpdateUserRequest, UserDto, UserListQuery } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -15,9 +15,13 @@ export class AdminApi {
     return firstValueFrom(this.http.patch<OrganizationDto>(`/api/organizations/${id}`, body));
   }
 
-  users(q: string, page: number, pageSize: number): Promise<Page<UserDto>> {
-    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
-    if (q.trim()) params = params.set('q', q.trim());
+  deleteOrganization(id: string): Promise<unknown> {
+    return firstValueFrom(this.http.delete(`/api/organizations/${id}`));
+  }
+
+  users(query: UserListQuery): Promise<Page<UserDto>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && String(value).trim() !== '') params = params.set(key, String(value).trim());
     return firstValueFrom(this.http.get<Page<UserDto>>('/api/users', { params }));
   }
 
@@ -27,6 +31,10 @@ export class AdminApi {
 
   updateUser(id: string, body: UpdateUserRequest): Promise<UserDto> {
     return firstValueFrom(this.http.patch<UserDto>(`/api/users/${id}`, body));
+  }
+
+  setUserDisabled(id: string, disabled: boolean): Promise<UserDto> {
+    return firstValueFrom(this.http.post<UserDto>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`, {}));
   }
 
   loginLocks(): Promise<LoginLockDto[]> {
