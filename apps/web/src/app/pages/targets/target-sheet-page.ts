@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { LibraryEntryDto, SheetCompareDto, SheetProjectPart, SheetVersionDto, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
-import { ChainAction, CHAIN_ACTION_LABELS, checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_GRADES, REVIEW_RATINGS, ReviewGrade, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
+import { checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_GRADES, REVIEW_RATINGS, ReviewGrade, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
@@ -14,21 +14,22 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { PATHS } from '../../paths';
 import { TARGET_COLUMNS, TARGET_COLUMNS_FULL } from '../../shared/indicator-grid/grid-columns';
 import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/indicator-grid/grid-rows';
 import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { addYuan, YuanPipe } from '../../shared/money';
+import { ReviewHistory } from '../../shared/review-history/review-history';
 import { runAction } from '../../shared/run-action';
+import { SignOffBlock } from '../../shared/sign-off/sign-off-block';
 import { ProjectsApi } from '../projects/projects.api';
 import { TargetsApi, TransitionName } from './targets.api';
 import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
 
 @Component({
   selector: 'pm-target-sheet-page',
-  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
+  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSelectModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTooltipModule, ReviewHistory, SignOffBlock],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './target-sheet-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -220,12 +221,6 @@ export class TargetSheetPage {
   async compareWithPrevious(version: SheetVersionDto): Promise<void> {
     if (version.number < 2) return;
     this.comparison.set(await this.api.compare(this.id(), version.number - 1, version.number));
-  }
-
-  /** What a version records, as the clerk says it: 提交, 退回, 审核通过, 批复, 发起调整. */
-  versionLabel(version: SheetVersionDto): string {
-    if (version.action === 'approve' && version.statusAfter === 'approved') return '批复';
-    return CHAIN_ACTION_LABELS[version.action as ChainAction] ?? version.action;
   }
 
   private ratings(): Record<string, ReviewGrade> | undefined {
