@@ -6,6 +6,7 @@ describe('projects', () => {
   let running: RunningApp;
   let lead: Client;
   let unitId: string;
+  let departmentId: string;
 
   const funds = (total: string, cya: string, carry = '0.00', other = '0.00') => ({
     total,
@@ -20,7 +21,8 @@ describe('projects', () => {
     const organizations = (await admin.get('/api/organizations')).body as { id: string; name: string }[];
     const finance = organizations.find((o) => o.name === '曲靖市财政局') as { id: string };
     const department = await admin.post('/api/organizations', { name: '曲靖市网信办', kind: 'department', parentId: finance.id });
-    const unit = await admin.post('/api/organizations', { name: '曲靖市网上信访中心', kind: 'unit', parentId: department.body.id });
+    departmentId = department.body.id;
+    const unit = await admin.post('/api/organizations', { name: '曲靖市网上信访中心', kind: 'unit', parentId: departmentId });
     expect(unit.status).toBe(201);
     unitId = unit.body.id;
     const user = await admin.post('/api/users', {
@@ -117,5 +119,30 @@ describe('projects', () => {
     expect(first.body.total).toBe(2);
     expect(first.body.items).toHaveLength(1);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+  });
+
+  it('lists the projects of a 主管部门’s units, within the caller’s scope, each with its sheet’s 第 N 版', async () => {
+    const own = await lead.get(`/api/projects?fiscalYear=2026&departmentId=${departmentId}`);
+    expect(own.status).toBe(200);
+    expect(own.body.total).toBe(2);
+    expect(own.body.items.map((p: { unitName: string }) => p.unitName)).toEqual(['曲靖市网上信访中心', '曲靖市网上信访中心']);
+    expect(own.body.items[0].targetSheet).toMatchObject({ status: 'draft', version: 0, historyVersion: 0 });
+
+    const finance = await new Client(running.url).as('finance');
+    const govOffice = ((await finance.get('/api/organizations')).body as { id: string; name: string }[]).find((o) => o.name === '曲靖市人民政府办公室') as { id: string };
+    // the lead of another department sees none of 政府办's projects
+    expect((await lead.get(`/api/projects?departmentId=${govOffice.id}`)).body).toEqual({ items: [], total: 0 });
+    const listed = await finance.get(`/api/projects?fiscalYear=2026&departmentId=${govOffice.id}&q=${encodeURIComponent('督办及调研')}`);
+    expect(listed.body.items.map((p: { unitName: string }) => p.unitName)).toEqual(['曲靖市人民政府办公室（本级）']);
+    const project = listed.body.items[0] as { id: string; targetSheet: { historyVersion: number } };
+    const versions = (await finance.get(`/api/projects/${project.id}/target-sheet/versions`)).body as { number: number }[];
+    expect(project.targetSheet.historyVersion).toBe(Math.max(...versions.map((v) => v.number)));
+    expect((await finance.get(`/api/projects/${project.id}`)).body.targetSheet.historyVersion).toBe(project.targetSheet.historyVersion);
+  });
+
+  it('refuses a 主管部门 that is not an id, naming the field', async () => {
+    const reply = await lead.get('/api/projects?departmentId=abc');
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ message: '主管部门无效', errors: [{ field: 'departmentId', message: '主管部门无效' }] });
   });
 });

@@ -90,4 +90,22 @@ export class DepartmentTargetPage {
   text(): Promise<string> {
     return this.page.locator('[data-test=department-target]').innerText();
   }
+
+  /** The review history once it lists version `number`, one line a version. */
+  async history(number: number): Promise<string[]> {
+    await this.page.locator('[data-test=history] [data-test=history-item]', { hasText: `第 ${number} 版` }).waitFor();
+    return (await this.page.locator('[data-test=history] [data-test=history-item]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The department's project sheets of the year as listed under its target: name, code, unit, budget, state, version. */
+  async projects(): Promise<string[][]> {
+    await this.page.locator('[data-test=department-project-row]').first().waitFor();
+    await this.page.waitForFunction(() => !document.querySelector('[data-test=department-projects] .ant-spin-spinning'));
+    return this.page.locator('[data-test=department-project-row]').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+  }
+
+  async openProjectSheet(name: string): Promise<void> {
+    await this.page.click(`[data-test=department-project-link]:text-is("${name}")`);
+    await this.page.waitForSelector('[data-test=sheet-table]');
+  }
 }

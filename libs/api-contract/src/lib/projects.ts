@@ -28,13 +28,21 @@ export interface ProjectDto {
   funds: Funds;
   midTerm: MidTermPlan;
   /** The target sheet's state; a project with no sheet yet counts as draft. */
-  targetSheet: { status: SheetStatus; version: number; isAdjustment: boolean };
+  targetSheet: {
+    status: SheetStatus;
+    version: number;
+    isAdjustment: boolean;
+    /** The history's latest version (the clerk's 第 N 版); 0 before the first submission. */
+    historyVersion: number;
+  };
 }
 
 export interface ProjectListQuery {
   fiscalYear?: number;
   q?: string;
   unitId?: string;
+  /** The projects of the units under this 主管部门. */
+  departmentId?: string;
   status?: SheetStatus;
   page?: number;
   pageSize?: number;

@@ -11,7 +11,7 @@ import { Organization } from '../organizations/organization.entity';
 import { TargetSheet } from '../targets/target-sheet.entity';
 import { Project } from './project.entity';
 
-type ProjectRow = Project & { unitName: string; sheetStatus: SheetStatus | null; sheetVersion: number | null; sheetAdjusting: boolean | null };
+type ProjectRow = Project & { unitName: string; sheetStatus: SheetStatus | null; sheetVersion: number | null; sheetAdjusting: boolean | null; sheetHistory: number | null };
 
 export const toProjectDto = (p: ProjectRow): ProjectDto => ({
   id: p.id,
@@ -31,7 +31,7 @@ export const toProjectDto = (p: ProjectRow): ProjectDto => ({
     other: p.fundsOther,
   },
   midTerm: { year1: p.midTermYear1, year2: p.midTermYear2, year3: p.midTermYear3 },
-  targetSheet: { status: p.sheetStatus ?? 'draft', version: p.sheetVersion ?? 0, isAdjustment: p.sheetAdjusting ?? false },
+  targetSheet: { status: p.sheetStatus ?? 'draft', version: p.sheetVersion ?? 0, isAdjustment: p.sheetAdjusting ?? false, historyVersion: p.sheetHistory ?? 0 },
 });
 
 @Injectable()
@@ -56,6 +56,7 @@ export class ProjectsService {
     if (inScope) where.push(inScope);
     if (query.fiscalYear) where.push(`p.fiscal_year = ${param(query.fiscalYear)}`);
     if (query.unitId) where.push(`p.unit_id = ${param(query.unitId)}`);
+    if (query.departmentId) where.push(`p.unit_id IN (SELECT d.id FROM organizations d WHERE d.parent_id = ${param(query.departmentId)})`);
     if (query.status) where.push(`coalesce(s.status, 'draft') = ${param(query.status)}`);
     const q = query.q?.trim();
     if (q) where.push(`(p.name ILIKE ${param(containsPattern(q))} OR p.code ILIKE $${params.length})`);
@@ -144,13 +145,14 @@ export class ProjectsService {
       .addSelect('o.name', 'unit_name')
       .addSelect('s.status', 'sheet_status')
       .addSelect('s.version', 'sheet_version')
-      .addSelect('s.is_adjustment', 'sheet_adjusting');
+      .addSelect('s.is_adjustment', 'sheet_adjusting')
+      .addSelect(`(SELECT max(v.number) FROM document_versions v WHERE v.document_kind = 'target_sheet' AND v.document_id = s.id)`, 'sheet_history');
   }
 
-  private rows(result: { entities: Project[]; raw: { unit_name: string; sheet_status: SheetStatus | null; sheet_version: number | null; sheet_adjusting: boolean | null }[] }): ProjectDto[] {
+  private rows(result: { entities: Project[]; raw: { unit_name: string; sheet_status: SheetStatus | null; sheet_version: number | null; sheet_adjusting: boolean | null; sheet_history: number | null }[] }): ProjectDto[] {
     return result.entities.map((p, i) => {
       const raw = result.raw[i];
-      return toProjectDto({ ...p, unitName: raw.unit_name, sheetStatus: raw.sheet_status, sheetVersion: raw.sheet_version, sheetAdjusting: raw.sheet_adjusting });
+      return toProjectDto({ ...p, unitName: raw.unit_name, sheetStatus: raw.sheet_status, sheetVersion: raw.sheet_version, sheetAdjusting: raw.sheet_adjusting, sheetHistory: raw.sheet_history === null ? null : Number(raw.sheet_history) });
     });
   }
 

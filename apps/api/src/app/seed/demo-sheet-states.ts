@@ -9,7 +9,7 @@ export type DemoStep =
   | { as: string; action: 'adjust' };
 
 const submit = (as: string): DemoStep => ({ as, action: 'submit' });
-const approve = (as: string, grade: '优' | '良' = '优'): DemoStep => ({ as, action: 'approve', grade });
+const approve = (as: string, grade: '优' | '良' = '优', comment?: string): DemoStep => ({ as, action: 'approve', grade, ...(comment ? { comment } : {}) });
 
 export const DEMO_SHEET_STEPS: Record<string, DemoStep[]> = {
   // 曲靖市人民政府办公室（本级）
@@ -18,8 +18,13 @@ export const DEMO_SHEET_STEPS: Record<string, DemoStep[]> = {
   督办及调研工作经费: [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
   // approved, so the 2026 monitoring round has their reports too
   '《曲靖市人民政府公报》编印费及政府信息公开工作经费': [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
-  市政府总值班室调度平台运营服务项目经费: [submit('zfb.lead'), approve('zfb.reviewer', '良'), approve('finance')],
-  政府办机关专项经费: [submit('zfb.lead'), approve('zfb.reviewer', '优'), approve('finance')],
+  // with the opinions the printed form carries in its 主管部门 and 财政部门 boxes
+  市政府总值班室调度平台运营服务项目经费: [
+    submit('zfb.lead'),
+    approve('zfb.reviewer', '良', '指标设置较完整，同意报财政审核。'),
+    approve('finance', '优', '同意，按此绩效目标安排预算。'),
+  ],
+  政府办机关专项经费: [submit('zfb.lead'), approve('zfb.reviewer', '优', '目标明确、指标可衡量，同意上报。'), approve('finance', '优', '同意。')],
   遗属生活补助资金: [
     submit('zfb.lead'),
     {

@@ -114,6 +114,11 @@ export class ProjectListQueryDto extends PageQueryDto implements ProjectListQuer
   @IsUUID('all', { message: '单位无效' })
   unitId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: '主管部门：其下各单位的项目' })
+  @IsOptional()
+  @IsUUID('all', { message: '主管部门无效' })
+  departmentId?: string;
+
   @ApiPropertyOptional({ enum: SHEET_STATUSES, description: '绩效目标表状态；未填报的按草稿' })
   @IsOptional()
   @IsIn(SHEET_STATUSES, { message: '状态应为 draft、submitted、department_approved、approved 之一' })

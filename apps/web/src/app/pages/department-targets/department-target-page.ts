@@ -18,14 +18,19 @@ import { runAction } from '../../shared/run-action';
 import { DEPARTMENT_COLUMNS } from '../../shared/indicator-grid/grid-columns';
 import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/indicator-grid/grid-rows';
 import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
+import { ReviewHistory } from '../../shared/review-history/review-history';
+import { SignOffBlock } from '../../shared/sign-off/sign-off-block';
+import { DepartmentProjects } from './department-projects';
 import { DepartmentTargetsApi, DepartmentTransition } from './department-targets.api';
+import { SHEET_TEXT } from '../targets/targets.text';
+import { DEPARTMENT_TARGET_TEXT } from './department-targets.text';
 
 type Content = Pick<DepartmentTargetDto, 'duties' | 'tasks' | 'budget' | 'indicators'>;
 
 /** 部门整体绩效目标表: filled in by the department, reviewed and approved by finance. */
 @Component({
   selector: 'pm-department-target-page',
-  imports: [IndicatorGrid, FormsModule, RouterLink, YuanPipe, NzAlertModule, NzBreadCrumbModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, NzTagModule],
+  imports: [IndicatorGrid, ReviewHistory, SignOffBlock, DepartmentProjects, FormsModule, RouterLink, YuanPipe, NzAlertModule, NzBreadCrumbModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzSelectModule, NzTagModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './department-target-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -37,6 +42,7 @@ export class DepartmentTargetPage {
   readonly year = input.required({ transform: numberAttribute });
 
   protected readonly listPath = PATHS.departmentTargets;
+  protected readonly text = DEPARTMENT_TARGET_TEXT;
   protected readonly statusLabels = DEPARTMENT_TARGET_STATUS_LABELS;
   protected readonly columns = DEPARTMENT_COLUMNS;
   protected readonly dictionary = DEPARTMENT_DICTIONARY;
@@ -52,6 +58,17 @@ export class DepartmentTargetPage {
   protected readonly target = resource({
     params: () => ({ id: this.departmentId(), year: this.year() }),
     loader: ({ params }) => this.api.read(params.id, params.year),
+  });
+  /** Its versions: 提交, 退回, 批复 with who, when and the comment (reloaded after each decision). */
+  protected readonly history = resource({
+    params: () => ({ id: this.departmentId(), year: this.year() }),
+    loader: ({ params }) => this.api.versions(params.id, params.year),
+  });
+  /** The one version number a clerk sees, as on the target sheet: the history's 第 N 版, not the save counter. */
+  protected readonly versionText = computed(() => {
+    const latest = Math.max(0, ...(this.history.value() ?? []).map((v) => v.number));
+    if (latest === 0) return SHEET_TEXT.notSubmitted;
+    return this.target.value()?.status === 'draft' ? SHEET_TEXT.editingAfter(latest) : SHEET_TEXT.versionNumber(latest);
   });
   /** The working copy, reset whenever the target is (re)loaded. */
   protected readonly content = linkedSignal<Content | null>(() => {
@@ -175,6 +192,7 @@ export class DepartmentTargetPage {
     const version = this.target.value()?.version;
     return this.run(async () => {
       this.target.set(await this.api.transition(this.departmentId(), this.year(), name, { version, comment: this.comment.trim() || undefined }));
+      this.history.reload();
       this.comment = '';
       return `已${({ submit: '提交财政审核', approve: '批复', return: '退回' } as const)[name]}`;
     });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { DepartmentTargetDto, DepartmentTargetSummaryDto, SaveDepartmentTargetRequest, SheetTransitionRequest } from '@pm/api-contract';
+import { DepartmentTargetDto, DepartmentTargetSummaryDto, DocumentVersionDto, SaveDepartmentTargetRequest, SheetTransitionRequest } from '@pm/api-contract';
 import { firstValueFrom } from 'rxjs';
 
 export type DepartmentTransition = 'submit' | 'approve' | 'return';
@@ -24,5 +24,9 @@ export class DepartmentTargetsApi {
 
   transition(departmentId: string, year: number, name: DepartmentTransition, body: SheetTransitionRequest): Promise<DepartmentTargetDto> {
     return firstValueFrom(this.http.post<DepartmentTargetDto>(`${this.base(departmentId, year)}/${name}`, body));
+  }
+
+  versions(departmentId: string, year: number): Promise<DocumentVersionDto[]> {
+    return firstValueFrom(this.http.get<DocumentVersionDto[]>(`${this.base(departmentId, year)}/versions`));
   }
 }

@@ -7,13 +7,12 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { SHEET_STATUS_LABELS, SheetStatus } from '@pm/domain';
 import { SessionService } from '../../core/session.service';
 import { YuanPipe } from '../../shared/money';
 import { ReferenceDataService, treeOrder } from '../../shared/reference/reference-data.service';
 import { ProjectFormComponent } from './project-form';
 import { ProjectsApi } from './projects.api';
-import { PROJECT_TEXT } from './projects.text';
+import { PROJECT_TEXT, sheetStateLabel } from './projects.text';
 
 @Component({
   selector: 'pm-projects-page',
@@ -150,10 +149,7 @@ export class ProjectsPage {
     loader: ({ params }) => this.api.list(params),
   });
 
-  sheetLabel(status: SheetStatus, version: number, adjusting: boolean): string {
-    if (version === 0) return '未填报';
-    return adjusting ? `${SHEET_STATUS_LABELS[status]}（调整）` : SHEET_STATUS_LABELS[status];
-  }
+  protected readonly sheetLabel = sheetStateLabel;
 
   /** The official list of the chosen (or the user's own) unit or department for the chosen year. */
   protected readonly exportUrl = computed(() => {

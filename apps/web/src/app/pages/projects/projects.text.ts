@@ -1,3 +1,5 @@
+import { SHEET_STATUS_LABELS, SheetStatus } from '@pm/domain';
+
 export const PROJECT_TEXT = {
   title: '项目',
   create: '新建项目',
@@ -24,3 +26,9 @@ export const PROJECT_TEXT = {
   },
   created: '项目已创建',
 } as const;
+
+/** A project's target sheet as the lists say it: 未填报, its state, （调整） while an adjustment is open. */
+export function sheetStateLabel(status: SheetStatus, version: number, adjusting: boolean): string {
+  if (version === 0) return '未填报';
+  return adjusting ? `${SHEET_STATUS_LABELS[status]}（调整）` : SHEET_STATUS_LABELS[status];
+}

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { LibraryEntryDto, SheetCompareDto, SheetProjectPart, SheetVersionDto, TargetIndicatorDto, TargetSheetDto } from '@pm/api-contract';
-import { ChainAction, CHAIN_ACTION_LABELS, checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, REVIEW_RATINGS, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
+import { checkSheet, DEFAULT_PROFILE, PROJECT_DICTIONARY, SHEET_STATUS_LABELS, SheetCheck, startingLevel1 } from '@pm/domain';
 import Decimal from 'decimal.js';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzBreadCrumbModule } from 'ng-zorro-antd/breadcrumb';
@@ -14,7 +14,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { PATHS } from '../../paths';
 import { TARGET_COLUMNS, TARGET_COLUMNS_FULL } from '../../shared/indicator-grid/grid-columns';
@@ -22,7 +21,9 @@ import { emptyRow, grouped, insertInGroup, rowsFromPaste } from '../../shared/in
 import { IndicatorGrid } from '../../shared/indicator-grid/indicator-grid';
 import { addYuan, YuanPipe } from '../../shared/money';
 import { checksOfError, mergedChecks } from '../../shared/refusals';
+import { ratingsText, ReviewHistory, versionLabel } from '../../shared/review-history/review-history';
 import { runAction } from '../../shared/run-action';
+import { SignOffBlock } from '../../shared/sign-off/sign-off-block';
 import { ProjectsApi } from '../projects/projects.api';
 import { ReviewDecision, ReviewPanel, RowNote } from './review-panel';
 import { REVIEW_TEXT } from './review.text';
@@ -33,7 +34,7 @@ import { CHANGE_LABELS, FIELD_LABELS, SHEET_TEXT } from './targets.text';
 
 @Component({
   selector: 'pm-target-sheet-page',
-  imports: [IndicatorGrid, ReviewPanel, SubmitDialog, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTimelineModule, NzTooltipModule],
+  imports: [IndicatorGrid, ReviewPanel, SubmitDialog, FormsModule, RouterLink, YuanPipe, NzBreadCrumbModule, NzCardModule, NzButtonModule, NzInputModule, NzSwitchModule, NzAlertModule, NzTagModule, NzModalModule, NzTooltipModule, ReviewHistory, SignOffBlock],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './target-sheet-page.html',
   styleUrl: '../../shared/sheet.css',
@@ -210,12 +211,6 @@ export class TargetSheetPage {
     if (await this.transition(decision.action, decision.body)) this.reviewPanel()?.reset();
   }
 
-  /** 完整性 优 · 相关性 良 …, in the order of the official form. */
-  ratingsText(version: SheetVersionDto): string {
-    const ratings = version.ratings ?? {};
-    return REVIEW_RATINGS.filter((r) => ratings[r]).map((r) => `${r} ${ratings[r]}`).join('、');
-  }
-
   print(): void {
     window.print();
   }
@@ -232,11 +227,8 @@ export class TargetSheetPage {
     this.comparison.set(await this.api.compare(this.id(), version.number - 1, version.number));
   }
 
-  /** What a version records, as the clerk says it: 提交, 退回, 审核通过, 批复, 发起调整. */
-  versionLabel(version: SheetVersionDto): string {
-    if (version.action === 'approve' && version.statusAfter === 'approved') return '批复';
-    return CHAIN_ACTION_LABELS[version.action as ChainAction] ?? version.action;
-  }
+  protected readonly versionLabel = versionLabel;
+  protected readonly ratingsText = ratingsText;
 
   private async transition(name: TransitionName, body: Parameters<TargetsApi['transition']>[2]): Promise<boolean> {
     const version = this.sheet.value()?.version;
