@@ -32,28 +32,29 @@ describe('importing and exporting target tables', () => {
   });
   afterAll(() => running.close());
 
-  it('previews seed 000 as a whole disclosure document: 9 projects, 55 indicators, 20 repairs, nothing stored', async () => {
+  it('previews seed 000 as a whole disclosure document: 9 projects, 55 indicators, 20 repairs (and 9 from its 中期规划), nothing stored', async () => {
     const reply = await lead.upload(URL('&dryRun=true'), '政府办2026年部门预算.txt', GOVOFFICE, 'text/plain');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ dryRun: true, fiscalYear: 2026, unitId, unitName: '曲靖市审计局（本级）', tables: 2, indicators: 55, errors: [] });
     expect(reply.body.projects).toHaveLength(9);
     expect(reply.body.projects.every((p: { action: string }) => p.action === 'created')).toBe(true);
-    expect(reply.body.repairs).toHaveLength(20);
+    // 20 of the reader's, and each new project's money and category from the 中期规划预算表
+    expect(reply.body.repairs).toHaveLength(29);
     expect(reply.body.repairs).toContainEqual({ source: '政府办2026年部门预算.txt', row: 126, column: null, message: '整行向右错位 2 列，已按表头对齐' });
     // the tables name 政府办, not 审计局: said, for the clerk to confirm
-    expect(reply.body.warnings).toEqual([{ message: '表格中写明的单位是“曲靖市人民政府办公室”，而导入到的是“曲靖市审计局（本级）”：请确认导入到了正确的预算单位' }]);
+    expect(reply.body.warnings).toEqual([{ code: 'unit-mismatch', namedUnit: '曲靖市人民政府办公室', message: '表格中写明的单位是“曲靖市人民政府办公室”，而导入到的是“曲靖市审计局（本级）”：请确认导入到了正确的预算单位' }]);
     expect(await projectsOfUnit()).toEqual([]);
   });
 
   it('imports it in one go, and a second import of the same file changes nothing', async () => {
-    const first = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const first = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
     expect(first.status).toBe(200);
     const projects = await projectsOfUnit();
     expect(projects).toHaveLength(9);
     const sheets = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body));
     expect(sheets.reduce((n, s) => n + s.indicators.length, 0)).toBe(55);
     const versions = sheets.map((s) => s.version);
-    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const again = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
     expect(again.body.projects.map((p: { action: string }) => p.action)).toEqual(Array(9).fill('unchanged'));
     const after = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body.version));
     expect(after).toEqual(versions);
@@ -96,7 +97,7 @@ describe('importing and exporting target tables', () => {
     expect(results.status).toBe(200);
     expect(results.body).toMatchObject({ fiscalYear: 2024, unitId, tables: 14, projects: 14, results: 72 });
     expect((await lead.upload('/api/imports/self-evaluations', 'seed001.txt', SELF_EVALUATION_2024, 'text/plain')).body.results).toBe(72);
-    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const again = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
     const office = again.body.projects.find((p: { name: string }) => p.name === '政府办机关专项经费');
     expect(office).toMatchObject({ action: 'updated', lastYearFilled: 2 });
     const sheet = (await lead.get(`/api/projects/${office.projectId}/target-sheet`)).body;

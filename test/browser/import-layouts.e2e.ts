@@ -100,6 +100,8 @@ describe('mapping an unknown layout by hand in the browser', () => {
     expect(await page.locator('[data-test=import-summary]').innerText()).toContain('1 个项目、4 条指标');
     expect(await page.locator('[data-test=layout-mapper]').count()).toBe(0);
     await page.click('[data-test=import-confirm]');
+    // the one confirmation dialog
+    await page.click('.ant-modal-confirm .ant-modal-confirm-btns .ant-btn-primary');
     await page.waitForSelector('text=导入完成');
     await shot('3-imported');
   });

@@ -46,11 +46,14 @@ describe('importing a target table in the browser', () => {
     await page.setInputFiles('[data-test=import-file]', SEED_000);
     await page.click('[data-test=import-preview]');
     await page.waitForSelector('[data-test=import-result]');
-    expect(await page.locator('[data-test=import-summary]').innerText()).toContain('识别到 2 张目标表、9 个项目、55 条指标 · 修正 20 处 · 问题 0 处');
+    expect(await page.locator('[data-test=import-summary]').innerText()).toContain('识别到 2 张目标表、9 个项目、55 条指标 · 修正 29 处 · 问题 0 处');
     expect(await page.locator('[data-test=import-project]').count()).toBe(9);
     expect(await page.locator('[data-test=import-repair]').first().innerText()).toContain('qujing-govoffice-2026-budget.txt 第 105 行（项目名称）');
     await shot('1-preview');
+    // the tables name 政府办: ticked, then one dialog
+    await page.click('[data-test=import-unit-confirm]');
     await page.click('[data-test=import-confirm]');
+    await page.click('.ant-modal-confirm .ant-modal-confirm-btns .ant-btn-primary');
     await page.waitForSelector('text=导入完成');
     await shot('2-done');
     await page.click('text=到项目列表查看');
@@ -134,6 +137,7 @@ describe('importing a target table in the browser', () => {
     await reviewer.waitForTimeout(300);
     await reviewer.screenshot({ path: join(ARTIFACTS, 'import-5-department-units.png'), fullPage: true });
     await reviewer.click('[data-test=import-confirm]');
+    await reviewer.click('.ant-modal-confirm .ant-modal-confirm-btns .ant-btn-primary');
     await reviewer.waitForSelector('text=导入完成');
     await reviewer.close();
   });

@@ -20,6 +20,7 @@ export * from './lib/workflow/inbox-stage';
 export * from './lib/department/department-target';
 export * from './lib/tables/table-headers';
 export * from './lib/tables/target-table-reader';
+export * from './lib/tables/project-budget-reader';
 export * from './lib/tables/table-layout';
 export * from './lib/tables/table-grid';
 export * from './lib/tables/self-evaluation-reader';

@@ -6,6 +6,30 @@ export interface ImportNoteDto {
   message: string;
 }
 
+/** Rows read under a project that may belong to another (存疑, a PDF's order): nothing is moved, the clerk checks them. */
+export interface ImportDoubtDto extends ImportNoteDto {
+  project: string;
+  rows: number[];
+  nextProject: string | null;
+}
+
+/** One check of SPEC §3 on an imported sheet, as counted in the plan's blocking / warnings (row of the sheet, from 1). */
+export interface ImportCheckDto {
+  row: number | null;
+  field: string | null;
+  severity: 'blocking' | 'warning';
+  code: string;
+  message: string;
+}
+
+/** A warning of the answer; `unit-mismatch`: the table names another unit, and a real import needs `confirmUnitMismatch=true`. */
+export interface ImportWarningDto {
+  message: string;
+  code?: 'unit-mismatch';
+  /** The unit the table names (unit-mismatch). */
+  namedUnit?: string;
+}
+
 /** What an import does to a project (SPEC §11): 新建, 更新草稿, 生成调整稿, or nothing (the same content is already there). */
 export type ImportAction = 'created' | 'updated' | 'adjusted' | 'unchanged';
 
@@ -17,11 +41,16 @@ export interface ImportedProjectPlan {
   /** Checks of SPEC §3 on the imported sheet: blocking ones stop a later submit, not the import. */
   blocking: number;
   warnings: number;
+  /** Every check counted in blocking and warnings, blocking first. */
+  checks: ImportCheckDto[];
   /** Indicators whose 上年完成值 came from an imported self-evaluation of an earlier year. */
   lastYearFilled: number;
   projectId: string | null;
   /** The unit the project goes into (in a department's import, chosen by the table's unit rows). */
   unitName?: string;
+  /** A new project's 年度预算总额 (yuan) and 项目分类, from the table or another table of the document (said in repairs). */
+  fundsTotal?: string | null;
+  category?: string | null;
 }
 
 /** A unit of a department's import: one of the department's units, or one the import creates. */
@@ -42,12 +71,14 @@ export interface TargetTableImportResult {
   unitName: string;
   units: ImportedUnitDto[];
   /** SPEC §11: the table's title names another unit than the one imported into (the page asks to confirm). */
-  warnings: { message: string }[];
+  warnings: ImportWarningDto[];
   tables: number;
   projects: ImportedProjectPlan[];
   indicators: number;
   repairs: ImportNoteDto[];
   errors: ImportNoteDto[];
+  /** Blocks of rows that may sit under the wrong project (存疑), for the clerk to check before confirming. */
+  doubts: ImportDoubtDto[];
   /** The layouts mapped by hand that read a table's header (SPEC §7): a saved one by its id, the layout being tried (the upload's `layout`) with id null. */
   layouts: { id: string | null; name: string }[];
 }

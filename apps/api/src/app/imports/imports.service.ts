@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportedProjectPlan, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
-import { checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, ImportNote, NamedLayout, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
+import { ImportedProjectPlan, ImportWarningDto, PublishedEvaluationDto, SelfEvaluationImportResult, SessionUser, TargetIndicatorDto, TargetTableImportResult } from '@pm/api-contract';
+import { budgetRepair, checkSheet, diffRows, hasPermission, Scope, formatYuan, ImportedProject, ImportNote, NamedLayout, normaliseIndicatorName, SettingsProfile, SHEET_STATUS_LABELS } from '@pm/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ScopeService } from '../access/scope.service';
@@ -33,9 +33,14 @@ interface Planned {
 
 const ZERO_FUNDS = { fundsTotal: '0.00', fundsCurrentYearAppropriation: '0.00', fundsCarryOver: '0.00', fundsOther: '0.00' };
 
-/** A new project's funds: the table's 年度预算 as 当年财政拨款 (the summary names no sources), else zero. */
-const fundsOf = (imported: ImportedProject) =>
-  imported.fundsTotal ? { ...ZERO_FUNDS, fundsTotal: imported.fundsTotal, fundsCurrentYearAppropriation: imported.fundsTotal } : ZERO_FUNDS;
+/** A new project's 年度预算: the target table's, else its line in a budget table of the same document (中期规划, 项目支出预算表). */
+const amountOf = (imported: ImportedProject) => imported.fundsTotal || imported.budgetLine?.amount || null;
+
+/** A new project's funds: its 年度预算 as 当年财政拨款 (the tables name no sources), else zero. */
+const fundsOf = (imported: ImportedProject) => {
+  const amount = amountOf(imported);
+  return amount ? { ...ZERO_FUNDS, fundsTotal: amount, fundsCurrentYearAppropriation: amount } : ZERO_FUNDS;
+};
 
 /**
  * Imports target tables into one unit's projects of a fiscal year: matched by code, else by name;
@@ -63,7 +68,11 @@ export class ImportsService {
   ) {}
 
   /** `layout`: a mapping tried before it is saved, read instead of the organisation's saved layouts (SPEC §7). */
-  async importTargetTables(user: SessionUser, options: { fiscalYear: number; dryRun: boolean; organizationId?: string; layout?: NamedLayout }, sources: TablesInput): Promise<TargetTableImportResult> {
+  async importTargetTables(
+    user: SessionUser,
+    options: { fiscalYear: number; dryRun: boolean; organizationId?: string; layout?: NamedLayout; confirmUnitMismatch?: boolean },
+    sources: TablesInput,
+  ): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
     const into = await this.importedInto(user, options.organizationId);
     const layouts = options.layout ? [options.layout] : await this.layouts.forImport(into.id);
@@ -78,26 +87,26 @@ export class ImportsService {
       const existing = await this.existing(user, group.unit, options.fiscalYear);
       for (const imported of group.projects) {
         const item = await this.plan(user, existing, group.unit, imported, profile);
-        if (imported.fundsTotal && !('refusal' in item) && item.plan.action === 'created') {
-          reading.repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
-        }
+        if (!('refusal' in item) && item.plan.action === 'created') this.newProjectRepairs(imported, reading.repairs);
         if ('refusal' in item) errors.push({ source: imported.source, row: imported.row, column: '项目名称', message: item.refusal });
         else planned.push(item);
       }
     }
+    const warnings = into.kind === 'unit' ? await this.otherUnitsNamed(into, reading.projects) : [];
     const result: TargetTableImportResult = {
       dryRun: options.dryRun,
       fiscalYear: options.fiscalYear,
       unitId: into.id,
       unitName: into.name,
       units: groups.map((g) => ({ unitId: g.unit.id, unitName: g.unit.name, code: g.unit.code, action: g.created ? 'created' : 'matched', projects: g.projects.length })),
-      warnings: into.kind === 'unit' ? await this.otherUnitsNamed(into, reading.projects) : [],
+      warnings,
       tables: reading.tables,
       // the plans themselves: a real run gives each new project its id after this answer is made
       projects: planned.map((p) => p.plan),
       indicators: planned.reduce((n, p) => n + p.imported.indicators.length, 0),
       repairs: reading.repairs,
       errors,
+      doubts: reading.doubts,
       layouts: this.layouts.applied(reading.appliedLayouts, layouts),
     };
     if (errors.length > 0) {
@@ -108,6 +117,11 @@ export class ImportsService {
       );
     }
     if (options.dryRun) return result;
+    const mismatch = warnings.filter((w) => w.code === 'unit-mismatch');
+    if (mismatch.length && !options.confirmUnitMismatch) {
+      const named = mismatch.map((w) => `“${w.namedUnit}”`).join('、');
+      throw badRequest(`表格中写明的单位是${named}，与导入到的“${into.name}”不同：请核对后勾选“确认导入到${into.name}”再导入`, [{ field: 'confirmUnitMismatch', message: `请确认将${named}的表格导入到“${into.name}”` }], { preview: result });
+    }
     const applied = planned.filter((p) => p.plan.action !== 'unchanged');
     await this.dataSource.transaction(async (db) => {
       await this.createUnits(db, user, groups.filter((g) => g.created).map((g) => g.unit));
@@ -223,12 +237,24 @@ export class ImportsService {
    * SPEC §11: a table whose title names another unit than the one imported into is a warning (the
    * page asks the clerk to confirm); its own department's name (a department's disclosure) is not.
    */
-  private async otherUnitsNamed(unit: Organization, projects: ImportedProject[]): Promise<{ message: string }[]> {
+  private async otherUnitsNamed(unit: Organization, projects: ImportedProject[]): Promise<ImportWarningDto[]> {
     const plain = (name: string) => name.replace(/[\s\u3000]/g, '').replace(/[（(]本级[)）]$/, '');
     const department = unit.parentId ? await this.dataSource.getRepository(Organization).findOneBy({ id: unit.parentId }) : null;
     const own = new Set([plain(unit.name), ...(department ? [plain(department.name)] : [])]);
     const named = new Set(projects.map((p) => p.unitName?.trim()).filter((n): n is string => !!n && !own.has(plain(n))));
-    return [...named].map((name) => ({ message: `表格中写明的单位是“${name}”，而导入到的是“${unit.name}”：请确认导入到了正确的预算单位` }));
+    return [...named].map((name) => ({ message: `表格中写明的单位是“${name}”，而导入到的是“${unit.name}”：请确认导入到了正确的预算单位`, code: 'unit-mismatch', namedUnit: name }));
+  }
+
+  /** What a new project takes that the sheet does not show: its 年度预算 (as 当年财政拨款) and 项目分类, each said with where it came from. */
+  private newProjectRepairs(imported: ImportedProject, repairs: ImportNote[]): void {
+    const line = imported.budgetLine;
+    if (imported.fundsTotal) {
+      repairs.push({ source: imported.source, row: imported.row, column: '年度预算（万元）', message: `“${imported.name}”的年度预算 ${formatYuan(imported.fundsTotal)} 元记为当年财政拨款（表中未列资金来源）` });
+    }
+    const took = { amount: !imported.fundsTotal && !!line?.amount, category: !!line?.category };
+    if (line && (took.amount || took.category)) {
+      repairs.push({ source: line.source, row: line.row, column: took.amount ? '年度预算总额' : '项目分类', message: `${budgetRepair(imported.name, line, took)}${took.amount ? '，记为当年财政拨款' : ''}` });
+    }
   }
 
   /** The units a department's import creates, each audited. */
@@ -317,9 +343,11 @@ export class ImportsService {
       indicators: rows.length,
       blocking: checks.filter((c) => c.severity === 'blocking').length,
       warnings: checks.filter((c) => c.severity === 'warning').length,
+      checks: [...checks].sort((a, b) => Number(a.severity !== 'blocking') - Number(b.severity !== 'blocking')).map(({ row, field, severity, code, message }) => ({ row, field, severity, code, message })),
       lastYearFilled,
       projectId: project?.id ?? null,
       unitName: unit.name,
+      ...(project ? {} : { fundsTotal: amountOf(imported), category: imported.budgetLine?.category ?? null }),
     };
     const item = { unit, imported, plan, project, sheet, rows };
     if (!project || !sheet) return item;
@@ -420,6 +448,8 @@ const PROJECT_COLUMNS = (year: number, unitId: string, userId: string): ColumnOf
   ['code', 'varchar', (i) => i.imported.code],
   ['name', 'varchar', (i) => i.imported.name],
   ['overall_goal', 'text', (i) => i.imported.goal],
+  ['category', 'varchar', (i) => i.imported.budgetLine?.category ?? null],
+  ['level', 'varchar', (i) => i.imported.budgetLine?.level ?? '本级'],
   ['funds_total', 'numeric', (i) => fundsOf(i.imported).fundsTotal],
   ['funds_current_year_appropriation', 'numeric', (i) => fundsOf(i.imported).fundsCurrentYearAppropriation],
   ['funds_carry_over', 'numeric', (i) => fundsOf(i.imported).fundsCarryOver],

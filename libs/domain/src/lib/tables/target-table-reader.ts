@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import { isDepartmentTargetBlock, isForeignHeader, isTitleLine, isTotalRow, UnitRow, unitRowOf } from './table-bounds';
 import { COLUMN_LABELS, headerOf, mayStartHeader, TableHeader, TargetColumn } from './table-headers';
 import { LayoutFinder, layoutFinder, NamedLayout } from './table-layout';
+import { ProjectBudgetLine, readProjectBudgets } from './project-budget-reader';
 
 /** One sheet of a workbook, or a text document, as rows of cell texts. */
 export interface TableSource {
@@ -43,6 +44,8 @@ export interface ImportedProject {
   indicators: ImportedIndicator[];
   /** 年度预算总额 in yuan, when the table gives it (the summary's 万元 column). */
   fundsTotal?: string | null;
+  /** The project's line in a 中期规划 / 项目支出预算表 of the same document (by code, else name): its 项目分类 and this year's amount. */
+  budgetLine?: ProjectBudgetLine | null;
   source: string;
   row: number;
 }
@@ -55,11 +58,25 @@ export interface ImportNote {
   message: string;
 }
 
+/**
+ * Rows the reader placed under a project but may belong to another (存疑): in a table turned from a PDF the
+ * project's name lands in the middle of its merged cell, so the rows above it are read under the project before.
+ */
+export interface ImportDoubt extends ImportNote {
+  project: string;
+  /** The doubtful rows (1-based). */
+  rows: number[];
+  /** The project they may belong to: the next one of the table, if any. */
+  nextProject: string | null;
+}
+
 export interface TargetTableReading {
   tables: number;
   projects: ImportedProject[];
   repairs: ImportNote[];
   errors: ImportNote[];
+  /** Blocks of rows that may sit under the wrong project, for the clerk to check; nothing is moved. */
+  doubts: ImportDoubt[];
   /** The layouts whose header a table was read by (their ids, or names when they have none), in the order first used. */
   appliedLayouts: string[];
 }
@@ -78,7 +95,7 @@ const NOTE = /^(说明|注|备注)\s*[：:]|^注\s*\d/;
 const SIGNATURE = /^(填报人|填表人|联系人|联系电话|填报日期|单位负责人|财务负责人|审核人|制表人)\s*[：:]/;
 /** Numbering published in front of a 三级 name: `指标1：`, `1、`, `（2）`. */
 const NUMBERING = /^(指标\s*\d+\s*[：:、.．]|\d+\s*[、．]|[（(]\d+[)）])\s*(?=\D)/;
-const UNIT_LINE = /^(?:单位名称|预算单位)\s*[：:]\s*(.+)$/;
+const UNIT_LINE = /^(?:单位名称|预算单位|部门名称)\s*[：:]\s*(.+)$/;
 /** `单位：万元` above a table: the unit of its amounts when the header does not say. */
 const MONEY_LINE = /^(金额|资金)?单位\s*[：:]\s*(万元|元)\s*$/;
 /** Columns too common to mention when they are left out. */
@@ -92,11 +109,29 @@ const QUIET_COLUMNS = /^(序号|编号)$/;
  * (`options.layouts`) is read by that layout, its body after the header and the rows it skips.
  */
 export function readTargetTables(sources: readonly TableSource[], options: ReadTargetTablesOptions = {}): TargetTableReading {
-  const reading: TargetTableReading = { tables: 0, projects: [], repairs: [], errors: [], appliedLayouts: [] };
+  const reading: TargetTableReading = { tables: 0, projects: [], repairs: [], errors: [], doubts: [], appliedLayouts: [] };
   const layouts = layoutFinder(options.layouts);
   for (const source of sources) readSource(source, reading, layouts);
   checkCodes(reading);
+  if (reading.projects.length) withBudgetLines(reading.projects, readProjectBudgets(sources));
   return reading;
+}
+
+/** Each project's line of a budget table in the same document, by code when both have one, else by name; a 中期规划 line first. */
+function withBudgetLines(projects: ImportedProject[], lines: ProjectBudgetLine[]): void {
+  if (lines.length === 0) return;
+  const plain = (name: string) => name.replace(/[\s\u3000]/g, '');
+  const ordered = [...lines].sort((a, b) => Number(/中期规划/.test(b.table)) - Number(/中期规划/.test(a.table)));
+  const byCode = new Map<string, ProjectBudgetLine>();
+  const byName = new Map<string, ProjectBudgetLine>();
+  for (const line of ordered) {
+    if (line.code && !byCode.has(line.code)) byCode.set(line.code, line);
+    if (!byName.has(plain(line.name))) byName.set(plain(line.name), line);
+  }
+  for (const project of projects) {
+    const line = (project.code ? byCode.get(project.code) : undefined) ?? byName.get(plain(project.name));
+    if (line && (!project.code || !line.code || line.code === project.code)) project.budgetLine = line;
+  }
 }
 
 function readSource(source: TableSource, reading: TargetTableReading, layouts: LayoutFinder | null): void {
@@ -208,6 +243,12 @@ function readTable(
   let unit: UnitRow | null = null;
   // how far the rows of this block sit from their headers, as the last row with a 一级 showed
   let shift = 0;
+  // the 一级 order of a list's project block (产出 → 效益 → 满意度): where it starts again lower, a PDF may have put the next project's rows
+  let block: DoubtBlock | null = null;
+  const closeBlock = (next: string | null) => {
+    if (block?.doubt) reading.doubts.push(doubtOf(source, block.project.name, block.doubt, next));
+    block = null;
+  };
   let i = start;
   for (; i < rows.length; i++) {
     const raw = rows[i];
@@ -307,8 +348,42 @@ function readTable(
     }
     const indicator = readIndicator(cells, at, current.indicators.at(-1), (column, message) => note(reading.repairs, i, column, message), (column, message) => note(reading.errors, i, column, message));
     if (indicator) current.indicators.push(indicator);
+    if (indicator && header.has('project')) {
+      if (block && block.project !== current) closeBlock(current.name);
+      block ??= { project: current, rank: 0, after: '', doubt: null };
+      const rank = LEVEL1_ORDER[indicator.level1] ?? 0;
+      if (rank && rank < block.rank && !block.doubt) block.doubt = { level1: indicator.level1, after: block.after, rows: [] };
+      block.doubt?.rows.push(i + 1);
+      if (rank) [block.rank, block.after] = [rank, indicator.level1];
+    }
   }
+  closeBlock(null);
   return i;
+}
+
+/** The order the official layouts list a project's 一级 in; 成本指标 has no fixed place. */
+const LEVEL1_ORDER: Record<string, number> = { 产出指标: 1, 效益指标: 2, 满意度指标: 3 };
+
+interface DoubtBlock {
+  project: ImportedProject;
+  rank: number;
+  after: string;
+  doubt: { level1: string; after: string; rows: number[] } | null;
+}
+
+function doubtOf(source: string, project: string, doubt: NonNullable<DoubtBlock['doubt']>, next: string | null): ImportDoubt {
+  const [first, last] = [doubt.rows[0], doubt.rows[doubt.rows.length - 1]];
+  const where = first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
+  const owner = next ? `下一个项目“${clip(next)}”` : '其他项目';
+  return {
+    source,
+    row: first,
+    column: COLUMN_LABELS.project,
+    project,
+    rows: doubt.rows,
+    nextProject: next,
+    message: `存疑：“${clip(project)}”${where}的 ${doubt.rows.length} 条指标在“${doubt.after}”之后又从“${doubt.level1}”开始，可能属于${owner}（PDF 转成的表格常把项目名称放在其各行的中间）；已按表中位置归入“${clip(project)}”，请核对`,
+  };
 }
 
 /** A title line (`## …`, `2026年部门项目支出预算表`) or the header of a table of another kind ends a table. */

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal, TemplateRef, viewChild } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -8,8 +8,10 @@ import { NamedLayout } from '@pm/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalService } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -18,6 +20,7 @@ import { SessionService } from '../../core/session.service';
 import { PATHS } from '../../paths';
 import { ReferenceDataService, treeOrder } from '../../shared/reference/reference-data.service';
 import { YuanPipe } from '../../shared/money';
+import { ImportProblems } from './import-problems';
 import { ImportsApi } from './imports.api';
 import { DEPARTMENT_ACTIONS, IMPORTS_TEXT } from './imports.text';
 import { LayoutMapper } from './layout-mapper';
@@ -36,7 +39,8 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
  */
 @Component({
   selector: 'pm-imports-page',
-  imports: [FormsModule, LayoutMapper, NgTemplateOutlet, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, YuanPipe],
+  imports: [FormsModule, ImportProblems, LayoutMapper, NgTemplateOutlet, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, YuanPipe],
+  providers: [NzModalService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form { display: flex; gap: 12px; flex-wrap: wrap; align-items: center; margin-bottom: 12px; }
@@ -47,6 +51,8 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
     .summary { margin: 8px 0; }
     .panel { margin-top: 12px; }
     .hint { color: #595959; font-size: 12px; }
+    .unit-warning { margin: 8px 0; }
+    .unit-warning .confirm { margin-top: 8px; font-weight: 600; }
   `,
   template: `
     <nz-card nzSize="small" nzTitle="导入绩效目标表">
@@ -94,7 +100,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
       <div class="form" style="margin-top: 12px">
         @if (kind() !== 'results') {
           <button nz-button nzType="primary" [nzLoading]="busy()" [disabled]="!ready()" (click)="run(true)" data-test="import-preview">预览</button>
-          <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="run(false)" data-test="import-confirm">确认导入</button>
+          <button nz-button nzType="primary" nzDanger [nzLoading]="busy()" [disabled]="!canConfirm()" (click)="confirm()" data-test="import-confirm">确认导入</button>
           @if (kind() === 'targets') {
             <button nz-button [nzLoading]="busy()" [disabled]="!ready()" (click)="openMapping()" [title]="layoutText.openHint" data-test="import-map">{{ layoutText.open }}</button>
           }
@@ -150,6 +156,8 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
       </nz-card>
     }
 
+    <ng-template #confirmTpl>@for (line of confirmLines(); track $index) { <p data-test="import-confirm-line">{{ line }}</p> }</ng-template>
+
     <ng-template #notesTpl let-r>
       @if (r.errors.length) {
         <h4 class="panel">无法导入的行（请在表格中改正后重新上传）</h4>
@@ -169,10 +177,17 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
       <nz-card nzSize="small" class="panel" [nzTitle]="r.dryRun ? '预览（尚未保存）' : '已导入'" data-test="import-result">
         <div class="summary" data-test="import-summary">
           {{ r.unitName }} · {{ r.fiscalYear }} 年度 · 识别到 {{ r.tables }} 张目标表、{{ r.projects.length }} 个项目、{{ r.indicators }} 条指标 ·
-          修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处
+          修正 {{ r.repairs.length }} 处 · 问题 {{ r.errors.length }} 处@if (r.doubts.length) { · 存疑 {{ r.doubts.length }} 处 }
           @if (r.layouts.length) { · <span data-test="import-layouts">{{ layoutText.applied(layoutNames(r)) }}</span> }
         </div>
-        @if (r.warnings.length) {
+        @if (namedUnits().length && r.dryRun) {
+          <nz-alert class="unit-warning" nzType="error" nzShowIcon [nzMessage]="labels.preview.unitTitle" [nzDescription]="unitWarningTpl" data-test="import-unit-warning" />
+          <ng-template #unitWarningTpl>
+            @for (w of r.warnings; track $index) { <div>{{ w.message }}</div> }
+            <div class="confirm"><span nz-checkbox [ngModel]="unitConfirmed()" (ngModelChange)="unitConfirmed.set($event)" data-test="import-unit-confirm">{{ labels.preview.unitConfirm(r.unitName) }}</span></div>
+            @if (!unitConfirmed()) { <div class="hint">{{ labels.preview.unitHint }}</div> }
+          </ng-template>
+        } @else if (r.warnings.length) {
           <nz-alert nzType="warning" nzShowIcon [nzMessage]="labels.department.warningsTitle" [nzDescription]="targetWarningsTpl" data-test="import-warnings" />
           <ng-template #targetWarningsTpl>@for (w of r.warnings; track $index) { <div>{{ w.message }}</div> }</ng-template>
         }
@@ -187,20 +202,23 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
           <ng-template #doneTpl>导入完成。<a [routerLink]="projectsPath">到项目列表查看</a></ng-template>
         }
         <nz-table #projects nzSize="small" nzBordered [nzData]="r.projects" [nzPageSize]="20" nzHideOnSinglePage data-test="import-projects">
-          <thead><tr><th>项目</th>@if (r.units.length > 1) { <th nzWidth="200px">{{ labels.targets.unitColumn }}</th> }<th nzWidth="120px">处理</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
+          <thead><tr><th>项目</th>@if (r.units.length > 1) { <th nzWidth="200px">{{ labels.targets.unitColumn }}</th> }<th nzWidth="120px">处理</th><th nzWidth="150px">{{ labels.preview.budget }}</th><th nzWidth="130px">{{ labels.preview.category }}</th><th nzWidth="80px">指标数</th><th nzWidth="110px">上年完成值</th><th nzWidth="200px">检查</th></tr></thead>
           <tbody>
             @for (p of projects.data; track $index) {
               <tr data-test="import-project">
                 <td>{{ p.name }}@if (p.code) { <span class="hint">（{{ p.code }}）</span> }</td>
                 @if (r.units.length > 1) { <td>{{ p.unitName }}</td> }
                 <td><nz-tag [nzColor]="actions[p.action].color">{{ actions[p.action].label }}</nz-tag></td>
+                <td>{{ p.fundsTotal ? (p.fundsTotal | yuan) : '—' }}</td>
+                <td>{{ p.category ?? '—' }}</td>
                 <td>{{ p.indicators }}</td>
                 <td>{{ p.lastYearFilled ? '取自自评 ' + p.lastYearFilled + ' 条' : '—' }}</td>
-                <td>@if (p.blocking) { <span style="color: #cf1322">必须修改 {{ p.blocking }} 处</span> } @if (p.warnings) { <span style="color: #ad6800"> 提醒 {{ p.warnings }} 处</span> } @if (!p.blocking && !p.warnings) { 通过 }</td>
+                <td>@if (p.blocking) { <span style="color: #cf1322">必须修改 {{ p.blocking }} 处</span> } @if (p.warnings) { <span style="color: #ad6800"> 提醒 {{ p.warnings }} 处</span> } @if (!p.blocking && !p.warnings) { 通过 }@if (doubtsOf(r, p.name); as n) { <span style="color: #722ed1" data-test="import-project-doubts">{{ labels.preview.doubtCount(n) }}</span> }</td>
               </tr>
             }
           </tbody>
         </nz-table>
+        <pm-import-problems [result]="r" />
         <ng-container *ngTemplateOutlet="notesTpl; context: { $implicit: r }" />
       </nz-card>
     }
@@ -209,6 +227,7 @@ const ACTIONS: Record<ImportAction, { label: string; color: string }> = {
 export class ImportsPage {
   private readonly api = inject(ImportsApi);
   private readonly notify = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
   private readonly reference = inject(ReferenceDataService);
   protected readonly session = inject(SessionService);
   protected readonly actions = ACTIONS;
@@ -249,9 +268,15 @@ export class ImportsPage {
       (this.kind() === 'department' ? this.ownDepartment() || this.departmentId() !== null : this.isLead() || this.unitId() !== null) &&
       (this.mode() === 'paste' || this.file() !== null),
   );
+  /** The units the tables name other than the one imported into: a real import needs the clerk's tick. */
+  protected readonly namedUnits = computed(() => (this.result()?.warnings ?? []).filter((w) => w.code === 'unit-mismatch').map((w) => w.namedUnit ?? ''));
+  protected readonly unitConfirmed = signal(false);
+  protected readonly confirmLines = signal<string[]>([]);
+  private readonly confirmTpl = viewChild.required<TemplateRef<unknown>>('confirmTpl');
   protected readonly canConfirm = computed(() => {
     const r = this.kind() === 'department' ? this.departmentResult() : this.result();
-    return this.ready() && r !== null && r.dryRun && r.errors.length === 0;
+    const unitOk = this.kind() === 'department' || this.namedUnits().length === 0 || this.unitConfirmed();
+    return this.ready() && r !== null && r.dryRun && r.errors.length === 0 && unitOk;
   });
 
   pick(files: FileList | null): void {
@@ -261,10 +286,15 @@ export class ImportsPage {
 
   clear(): void {
     this.result.set(null);
+    this.unitConfirmed.set(false);
     this.departmentResult.set(null);
     this.message.set(null);
     this.mapping.set(null);
     this.tried.set(null);
+  }
+
+  protected doubtsOf(result: TargetTableImportResult, project: string): number {
+    return result.doubts.filter((d) => d.project === project).length;
   }
 
   protected layoutNames(result: TargetTableImportResult): string[] {
@@ -339,6 +369,33 @@ export class ImportsPage {
     }
   }
 
+  /** One dialog says what the import will do, all at once: the projects, the unit confirmed, what is left to fix, the doubts. */
+  confirm(): void {
+    if (this.kind() === 'department') return void this.run(false);
+    const r = this.result();
+    if (!r) return;
+    const count = (action: ImportAction) => r.projects.filter((p) => p.action === action).length;
+    this.confirmLines.set(IMPORTS_TEXT.preview.confirmLines({
+      unit: r.unitName,
+      projects: r.projects.length,
+      indicators: r.indicators,
+      created: count('created'),
+      updated: count('updated'),
+      adjusted: count('adjusted'),
+      blocking: r.projects.reduce((n, p) => n + p.blocking, 0),
+      doubts: r.doubts.length,
+      namedUnits: this.namedUnits(),
+    }));
+    this.modal.confirm({
+      nzTitle: IMPORTS_TEXT.preview.confirmTitle,
+      nzContent: this.confirmTpl(),
+      nzOkText: IMPORTS_TEXT.preview.confirmOk,
+      nzCancelText: IMPORTS_TEXT.preview.cancel,
+      nzClassName: 'import-confirm-dialog',
+      nzOnOk: () => this.run(false),
+    });
+  }
+
   async run(dryRun: boolean): Promise<void> {
     if (this.kind() === 'department') return this.runDepartment(dryRun);
     const fiscalYear = this.fiscalYear();
@@ -346,7 +403,8 @@ export class ImportsPage {
     this.busy.set(true);
     this.message.set(null);
     try {
-      const result = await this.api.targetTables({ fiscalYear, dryRun, ...this.upload(), layout: this.tried() ?? undefined });
+      const confirmUnitMismatch = !dryRun && this.unitConfirmed();
+      const result = await this.api.targetTables({ fiscalYear, dryRun, ...this.upload(), layout: this.tried() ?? undefined, confirmUnitMismatch });
       this.result.set(result);
       if (!dryRun) this.notify.success(`已导入 ${result.projects.length} 个项目、${result.indicators} 条指标`);
     } catch (error) {
