@@ -47,14 +47,14 @@ describe('importing and exporting target tables', () => {
   });
 
   it('imports it in one go, and a second import of the same file changes nothing', async () => {
-    const first = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const first = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
     expect(first.status).toBe(200);
     const projects = await projectsOfUnit();
     expect(projects).toHaveLength(9);
     const sheets = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body));
     expect(sheets.reduce((n, s) => n + s.indicators.length, 0)).toBe(55);
     const versions = sheets.map((s) => s.version);
-    const again = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
     expect(again.body.projects.map((p: { action: string }) => p.action)).toEqual(Array(9).fill('unchanged'));
     const after = await Promise.all(projects.map(async (p) => (await lead.get(`/api/projects/${p.id}/target-sheet`)).body.version));
     expect(after).toEqual(versions);
@@ -97,7 +97,7 @@ describe('importing and exporting target tables', () => {
     expect(results.status).toBe(200);
     expect(results.body).toMatchObject({ fiscalYear: 2024, unitId, tables: 14, projects: 14, results: 72 });
     expect((await lead.upload('/api/imports/self-evaluations', 'seed001.txt', SELF_EVALUATION_2024, 'text/plain')).body.results).toBe(72);
-    const again = await lead.upload(URL('&confirmUnitMismatch=true'), 'seed000.txt', GOVOFFICE, 'text/plain');
+    const again = await lead.upload(URL(), 'seed000.txt', GOVOFFICE, 'text/plain');
     const office = again.body.projects.find((p: { name: string }) => p.name === '政府办机关专项经费');
     expect(office).toMatchObject({ action: 'updated', lastYearFilled: 2 });
     const sheet = (await lead.get(`/api/projects/${office.projectId}/target-sheet`)).body;

@@ -22,7 +22,7 @@ export interface ImportCheckDto {
   message: string;
 }
 
-/** A warning of the answer; `unit-mismatch`: the table names another unit, and a real import needs `confirmUnitMismatch=true`. */
+/** A warning of the answer; `unit-mismatch`: the table names another unit (the page asks the clerk to confirm; the API does not, SPEC §11). */
 export interface ImportWarningDto {
   message: string;
   code?: 'unit-mismatch';

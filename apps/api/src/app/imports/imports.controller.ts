@@ -37,7 +37,7 @@ export class ImportsController {
       },
     },
   })
-  @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存；表格写明的单位与所选单位不同时须带 confirmUnitMismatch=true；表头与已保存的版式相同时按版式读取' })
+  @ApiOperation({ summary: '导入绩效目标表（xlsx 或粘贴的表格文本）；dryRun=true 只预览；有任何问题时 400 且不保存；表格写明的单位与所选单位不同时答复中有 unit-mismatch 警告（由页面请办事员确认，SPEC §11）；表头与已保存的版式相同时按版式读取' })
   async targetTables(
     @CurrentUser() user: SessionUser,
     @Query() query: ImportQueryDto,
@@ -46,7 +46,7 @@ export class ImportsController {
   ): Promise<TargetTableImportResult> {
     const sources = this.sources(file, request);
     const layout = this.layouts.tried(this.field(request, 'layout'));
-    return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId, layout, confirmUnitMismatch: query.confirmUnitMismatch ?? false }, sources);
+    return this.imports.importTargetTables(user, { fiscalYear: query.fiscalYear, dryRun: query.dryRun ?? false, organizationId: query.organizationId, layout }, sources);
   }
 
   @Post('table-grid')

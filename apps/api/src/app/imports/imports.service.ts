@@ -70,7 +70,7 @@ export class ImportsService {
   /** `layout`: a mapping tried before it is saved, read instead of the organisation's saved layouts (SPEC §7). */
   async importTargetTables(
     user: SessionUser,
-    options: { fiscalYear: number; dryRun: boolean; organizationId?: string; layout?: NamedLayout; confirmUnitMismatch?: boolean },
+    options: { fiscalYear: number; dryRun: boolean; organizationId?: string; layout?: NamedLayout },
     sources: TablesInput,
   ): Promise<TargetTableImportResult> {
     await this.fiscalYears.assertOpen(options.fiscalYear);
@@ -117,11 +117,6 @@ export class ImportsService {
       );
     }
     if (options.dryRun) return result;
-    const mismatch = warnings.filter((w) => w.code === 'unit-mismatch');
-    if (mismatch.length && !options.confirmUnitMismatch) {
-      const named = mismatch.map((w) => `“${w.namedUnit}”`).join('、');
-      throw badRequest(`表格中写明的单位是${named}，与导入到的“${into.name}”不同：请核对后勾选“确认导入到${into.name}”再导入`, [{ field: 'confirmUnitMismatch', message: `请确认将${named}的表格导入到“${into.name}”` }], { preview: result });
-    }
     const applied = planned.filter((p) => p.plan.action !== 'unchanged');
     await this.dataSource.transaction(async (db) => {
       await this.createUnits(db, user, groups.filter((g) => g.created).map((g) => g.unit));

@@ -36,6 +36,10 @@ export const AUDIT_ACTION_LABELS = {
   close: '关闭批次',
   reopen: '重新开启批次',
   clear: '解除登录锁定',
+  move: '调整上级单位',
+  disable: '停用账号',
+  enable: '启用账号',
+  reset_password: '重置密码',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -19,12 +19,6 @@ export class ImportQueryDto extends DryRunQueryDto {
   @FiscalYearField()
   fiscalYear!: number;
 
-  @ApiPropertyOptional({ description: 'true：表格写明的单位与导入到的单位不同，确认仍导入到所选单位（否则 400）', default: false })
-  @IsOptional()
-  @Transform(strictBoolean)
-  @IsBoolean({ message: 'confirmUnitMismatch 应为 true 或 false' })
-  confirmUnitMismatch?: boolean;
-
   @ApiPropertyOptional({ description: '导入到哪个预算单位（审核人必填；项目负责人默认本单位）', format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: '预算单位无效' })

@@ -403,8 +403,7 @@ export class ImportsPage {
     this.busy.set(true);
     this.message.set(null);
     try {
-      const confirmUnitMismatch = !dryRun && this.unitConfirmed();
-      const result = await this.api.targetTables({ fiscalYear, dryRun, ...this.upload(), layout: this.tried() ?? undefined, confirmUnitMismatch });
+      const result = await this.api.targetTables({ fiscalYear, dryRun, ...this.upload(), layout: this.tried() ?? undefined });
       this.result.set(result);
       if (!dryRun) this.notify.success(`已导入 ${result.projects.length} 个项目、${result.indicators} 条指标`);
     } catch (error) {

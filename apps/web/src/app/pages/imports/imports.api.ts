@@ -13,7 +13,6 @@ export interface ImportRequest {
   /** A mapping being tried before it is saved (版式): sent with the table. */
   layout?: TableLayout & { name: string };
   /** The clerk confirmed importing into another unit than the table names (a real import is refused without it). */
-  confirmUnitMismatch?: boolean;
 }
 
 @Injectable({ providedIn: 'root' })
@@ -66,7 +65,6 @@ export class ImportsApi {
   private post<T>(url: string, request: ImportRequest): Promise<T> {
     const params: Record<string, string> = { fiscalYear: String(request.fiscalYear), dryRun: String(request.dryRun) };
     if (request.organizationId) params['organizationId'] = request.organizationId;
-    if (request.confirmUnitMismatch) params['confirmUnitMismatch'] = 'true';
     return firstValueFrom(this.http.post<T>(url, this.form(request), { params, ...(request.file || request.layout ? {} : { headers: { 'content-type': 'text/tab-separated-values; charset=utf-8' } }) }));
   }
 
