@@ -77,22 +77,22 @@ describe('administration of organisations, users and fiscal years', () => {
     let user: { id: string };
 
     beforeAll(async () => {
-      const created = await admin.post('/api/organizations', { name: '曲靖市档案馆', kind: 'department', parentId: orgs['曲靖市财政局'] });
+      const created = await admin.post('/api/organizations', { name: '曲靖市博物馆', kind: 'department', parentId: orgs['曲靖市财政局'] });
       department = created.body.id;
-      unitA = (await admin.post('/api/organizations', { name: '曲靖市档案馆（本级）', kind: 'unit', parentId: department })).body.id;
-      unitB = (await admin.post('/api/organizations', { name: '曲靖市档案馆征集中心', kind: 'unit', parentId: department })).body.id;
-      user = (await admin.post('/api/users', { username: 'dag.lead', password: 'Archive@2026', displayName: '档案馆负责人', role: 'project_lead', organizationId: unitA })).body;
+      unitA = (await admin.post('/api/organizations', { name: '曲靖市博物馆（本级）', kind: 'unit', parentId: department })).body.id;
+      unitB = (await admin.post('/api/organizations', { name: '曲靖市博物馆征集中心', kind: 'unit', parentId: department })).body.id;
+      user = (await admin.post('/api/users', { username: 'bwg.lead', password: 'Archive@2026', displayName: '博物馆负责人', role: 'project_lead', organizationId: unitA })).body;
     });
 
     it('changes the display name and moves the user to another unit, and audits both', async () => {
-      const edited = await admin.patch(`/api/users/${user.id}`, { displayName: ' 档案馆项目负责人 ', organizationId: unitB });
+      const edited = await admin.patch(`/api/users/${user.id}`, { displayName: ' 博物馆项目负责人 ', organizationId: unitB });
       expect(edited.status).toBe(200);
-      expect(edited.body).toMatchObject({ displayName: '档案馆项目负责人', organizationId: unitB, organizationName: '曲靖市档案馆征集中心', role: 'project_lead' });
+      expect(edited.body).toMatchObject({ displayName: '博物馆项目负责人', organizationId: unitB, organizationName: '曲靖市博物馆征集中心', role: 'project_lead' });
       const audit = await admin.get(`/api/audit?entity=user&entityId=${user.id}`);
       expect(audit.body.items).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ action: 'update', field: '姓名', oldValue: '档案馆负责人', newValue: '档案馆项目负责人', actor: '系统管理员' }),
-          expect.objectContaining({ action: 'update', field: '所属单位', oldValue: '曲靖市档案馆（本级）', newValue: '曲靖市档案馆征集中心' }),
+          expect.objectContaining({ action: 'update', field: '姓名', oldValue: '博物馆负责人', newValue: '博物馆项目负责人', actor: '系统管理员' }),
+          expect.objectContaining({ action: 'update', field: '所属单位', oldValue: '曲靖市博物馆（本级）', newValue: '曲靖市博物馆征集中心' }),
           expect.objectContaining({ action: 'create', field: '用户' }),
         ]),
       );
@@ -103,7 +103,7 @@ describe('administration of organisations, users and fiscal years', () => {
       expect(misfit.status).toBe(400);
       expect(misfit.body).toEqual({ message: '主管部门审核须属于主管部门', errors: [{ field: 'organizationId', message: '主管部门审核须属于主管部门' }] });
       const promoted = await admin.patch(`/api/users/${user.id}`, { role: 'department_reviewer', organizationId: department });
-      expect(promoted.body).toMatchObject({ role: 'department_reviewer', organizationName: '曲靖市档案馆' });
+      expect(promoted.body).toMatchObject({ role: 'department_reviewer', organizationName: '曲靖市博物馆' });
       expect((await admin.patch(`/api/users/${user.id}`, { role: 'project_lead', organizationId: unitA })).status).toBe(200);
     });
 
@@ -124,29 +124,29 @@ describe('administration of organisations, users and fiscal years', () => {
     });
 
     it('disables a user: the old session gets 401 at once, sign-in says the account is disabled; enabling lets them in again', async () => {
-      const session = await new Client(running.url).as('dag.lead', 'Archive@2026');
+      const session = await new Client(running.url).as('bwg.lead', 'Archive@2026');
       expect((await session.get('/api/me')).status).toBe(200);
       const disabled = await admin.post(`/api/users/${user.id}/disable`);
       expect(disabled.status).toBe(200);
       expect(disabled.body.disabled).toBe(true);
       expect((await session.get('/api/me')).status).toBe(401);
-      const refused = await new Client(running.url).post('/api/auth/login', { username: 'dag.lead', password: 'Archive@2026' });
+      const refused = await new Client(running.url).post('/api/auth/login', { username: 'bwg.lead', password: 'Archive@2026' });
       expect(refused.status).toBe(401);
       expect(refused.body.message).toBe('该账号已停用，请联系管理员');
       const enabled = await admin.post(`/api/users/${user.id}/enable`);
       expect(enabled.body.disabled).toBe(false);
-      expect((await new Client(running.url).post('/api/auth/login', { username: 'dag.lead', password: 'Archive@2026' })).status).toBe(200);
+      expect((await new Client(running.url).post('/api/auth/login', { username: 'bwg.lead', password: 'Archive@2026' })).status).toBe(200);
       const audit = await admin.get(`/api/audit?entity=user&entityId=${user.id}`);
       expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['disable', 'enable']));
     });
 
     it('filters the user list by role and organisation, paged', async () => {
       const leads = await admin.get(`/api/users?role=project_lead&organizationId=${unitA}`);
-      expect(leads.body).toEqual({ total: 1, items: [expect.objectContaining({ username: 'dag.lead' })] });
+      expect(leads.body).toEqual({ total: 1, items: [expect.objectContaining({ username: 'bwg.lead' })] });
       const reviewers = await admin.get(`/api/users?role=department_reviewer&organizationId=${unitA}`);
       expect(reviewers.body).toEqual({ total: 0, items: [] });
-      const named = await admin.get(`/api/users?q=${encodeURIComponent('档案馆项目')}&role=project_lead&pageSize=1`);
-      expect(named.body.items.map((u: { username: string }) => u.username)).toEqual(['dag.lead']);
+      const named = await admin.get(`/api/users?q=${encodeURIComponent('博物馆项目')}&role=project_lead&pageSize=1`);
+      expect(named.body.items.map((u: { username: string }) => u.username)).toEqual(['bwg.lead']);
     });
   });
 
@@ -156,7 +156,7 @@ describe('administration of organisations, users and fiscal years', () => {
     let unit: string;
 
     beforeAll(async () => {
-      department = (await admin.post('/api/organizations', { name: '曲靖市地震局', kind: 'department', parentId: orgs['曲靖市财政局'] })).body.id;
+      department = (await admin.post('/api/organizations', { name: '曲靖市水文局', kind: 'department', parentId: orgs['曲靖市财政局'] })).body.id;
       other = (await admin.post('/api/organizations', { name: '曲靖市气象局', kind: 'department', parentId: orgs['曲靖市财政局'] })).body.id;
       unit = (await admin.post('/api/organizations', { name: '曲靖市地震监测中心', kind: 'unit', parentId: department })).body.id;
     });
@@ -175,7 +175,7 @@ describe('administration of organisations, users and fiscal years', () => {
       expect(moved.status).toBe(200);
       expect(moved.body.parentId).toBe(other);
       const audit = await admin.get(`/api/audit?entity=organization&entityId=${unit}`);
-      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'move', field: '上级单位', oldValue: '曲靖市地震局', newValue: '曲靖市气象局' })]));
+      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'move', field: '上级单位', oldValue: '曲靖市水文局', newValue: '曲靖市气象局' })]));
       const cycle = await admin.patch(`/api/organizations/${other}`, { parentId: unit });
       expect(cycle.status).toBe(400);
       expect(cycle.body).toEqual({ message: '不能把单位移到它自己或它的下级单位之下', errors: [{ field: 'parentId', message: '不能把单位移到它自己或它的下级单位之下' }] });
@@ -215,7 +215,7 @@ describe('administration of organisations, users and fiscal years', () => {
       expect(deleted.status).toBe(200);
       expect((await admin.get('/api/organizations')).body.map((o: { id: string }) => o.id)).not.toContain(department);
       const audit = await admin.get(`/api/audit?entity=organization&entityId=${department}`);
-      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'delete', oldValue: '曲靖市地震局' })]));
+      expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'delete', oldValue: '曲靖市水文局' })]));
       expect((await admin.request('DELETE', `/api/organizations/${department}`)).status).toBe(404);
     });
   });

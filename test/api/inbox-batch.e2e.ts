@@ -26,9 +26,9 @@ describe('批量审核 from the inbox', () => {
     await admin.post('/api/fiscal-years', { year: 2035 });
     await admin.patch('/api/fiscal-years/2035', { targetDeadline: '2026-01-31' });
     const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = await admin.post('/api/organizations', { name: '曲靖市港航局', kind: 'department', parentId: finance?.id });
-    const unit = await admin.post('/api/organizations', { name: '曲靖市港航局（本级）', kind: 'unit', parentId: department.body.id });
-    const other = await admin.post('/api/organizations', { name: '曲靖市气象局', kind: 'department', parentId: finance?.id });
+    const department = await admin.post('/api/organizations', { name: '曲靖市港航管理中心', kind: 'department', parentId: finance?.id });
+    const unit = await admin.post('/api/organizations', { name: '曲靖市港航管理中心（本级）', kind: 'unit', parentId: department.body.id });
+    const other = await admin.post('/api/organizations', { name: '曲靖市人工影响天气中心', kind: 'department', parentId: finance?.id });
     await admin.post('/api/users', { username: 'gh.lead', password: PASSWORD, displayName: '港航局项目负责人', role: 'project_lead', organizationId: unit.body.id });
     await admin.post('/api/users', { username: 'gh.reviewer', password: PASSWORD, displayName: '港航局财务审核', role: 'department_reviewer', organizationId: department.body.id });
     await admin.post('/api/users', { username: 'qx.reviewer', password: PASSWORD, displayName: '气象局财务审核', role: 'department_reviewer', organizationId: other.body.id });

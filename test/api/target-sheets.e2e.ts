@@ -229,7 +229,7 @@ describe('target sheets: setting and approval', () => {
     expect(await byStatus('approved')).toEqual(['应急演练经费']);
     expect(await byStatus('submitted')).toEqual(['应急物资储备经费']);
     expect(await byStatus('draft')).toEqual(['应急值守工作经费']);
-    expect((await lead.get(`/api/projects/${projectId}`)).body.targetSheet).toEqual({ status: 'draft', version: 11, isAdjustment: true });
+    expect((await lead.get(`/api/projects/${projectId}`)).body.targetSheet).toEqual({ status: 'draft', version: 11, isAdjustment: true, historyVersion: 6 });
     expect((await lead.get('/api/projects?status=bogus')).status).toBe(400);
   });
 

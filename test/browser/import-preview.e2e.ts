@@ -18,15 +18,15 @@ describe('the import preview in the browser', () => {
     running = await startApp({ webDist: WEB_DIST });
     const admin = await new Client(running.url).as('admin');
     const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = await admin.post('/api/organizations', { name: '曲靖市地震局', kind: 'department', parentId: finance?.id });
-    const unit = await admin.post('/api/organizations', { name: '曲靖市地震局（本级）', kind: 'unit', parentId: department.body.id });
-    await admin.post('/api/users', { username: 'dzj.lead', password: 'Quake@2026', displayName: '地震局项目负责人', role: 'project_lead', organizationId: unit.body.id });
-    lead = await new Client(running.url).as('dzj.lead', 'Quake@2026');
+    const department = await admin.post('/api/organizations', { name: '曲靖市档案史志研究室', kind: 'department', parentId: finance?.id });
+    const unit = await admin.post('/api/organizations', { name: '曲靖市档案史志研究室（本级）', kind: 'unit', parentId: department.body.id });
+    await admin.post('/api/users', { username: 'szs.lead', password: 'Quake@2026', displayName: '史志研究室项目负责人', role: 'project_lead', organizationId: unit.body.id });
+    lead = await new Client(running.url).as('szs.lead', 'Quake@2026');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const login = new LoginPage(page);
     await login.open(running.url);
-    await login.signIn('dzj.lead', 'Quake@2026');
+    await login.signIn('szs.lead', 'Quake@2026');
     await page.waitForURL(/\/(projects|inbox)$/);
   });
   afterAll(async () => {
@@ -42,8 +42,8 @@ describe('the import preview in the browser', () => {
 
     await page.locator('[data-test=import-unit-warning]', { hasText: '曲靖市人民政府办公室' }).waitFor();
     const warning = await imports.text('import-unit-warning');
-    expect(warning).toContain('表格中写明的单位是“曲靖市人民政府办公室”，而导入到的是“曲靖市地震局（本级）”');
-    expect(warning).toContain('我已核对，确认导入到“曲靖市地震局（本级）”');
+    expect(warning).toContain('表格中写明的单位是“曲靖市人民政府办公室”，而导入到的是“曲靖市档案史志研究室（本级）”');
+    expect(warning).toContain('我已核对，确认导入到“曲靖市档案史志研究室（本级）”');
     expect(await imports.confirmDisabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'import-unit-warning.png') });
 
@@ -68,8 +68,8 @@ describe('the import preview in the browser', () => {
     await imports.tickUnitConfirmation();
     const lines = await imports.openConfirmation();
     expect(await imports.dialogs()).toBe(1);
-    expect(lines[0]).toBe('将 9 个项目、55 条指标导入到“曲靖市地震局（本级）”：新建 9 个，更新草稿 0 个，生成调整稿 0 个。');
-    expect(lines).toContain('表格写明的单位是“曲靖市人民政府办公室”，您已确认导入到“曲靖市地震局（本级）”。');
+    expect(lines[0]).toBe('将 9 个项目、55 条指标导入到“曲靖市档案史志研究室（本级）”：新建 9 个，更新草稿 0 个，生成调整稿 0 个。');
+    expect(lines).toContain('表格写明的单位是“曲靖市人民政府办公室”，您已确认导入到“曲靖市档案史志研究室（本级）”。');
     expect(lines).toContain('有 4 处存疑的行按表中位置导入，请导入后核对。');
     await page.screenshot({ path: join(ARTIFACTS, 'import-confirm-once.png') });
     await imports.acceptConfirmation();

@@ -48,12 +48,12 @@ describe('the inbox', () => {
     // the deadline has passed: everything of this year still waiting is overdue
     await admin.patch(`/api/fiscal-years/${YEAR}`, { targetDeadline: '2026-11-30' });
     const finance = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance');
-    const department = await admin.post('/api/organizations', { name: '曲靖市林业和草原局', kind: 'department', parentId: finance?.id });
-    const unit = await admin.post('/api/organizations', { name: '曲靖市林业和草原局（本级）', kind: 'unit', parentId: department.body.id });
-    await admin.post('/api/users', { username: 'lcj.lead', password: PASSWORD, displayName: '林草局项目负责人', role: 'project_lead', organizationId: unit.body.id });
-    await admin.post('/api/users', { username: 'lcj.reviewer', password: PASSWORD, displayName: '林草局财务审核', role: 'department_reviewer', organizationId: department.body.id });
-    const lead = await new Client(running.url).as('lcj.lead', PASSWORD);
-    reviewer = await new Client(running.url).as('lcj.reviewer', PASSWORD);
+    const department = await admin.post('/api/organizations', { name: '曲靖市林草综合执法支队', kind: 'department', parentId: finance?.id });
+    const unit = await admin.post('/api/organizations', { name: '曲靖市林草综合执法支队（本级）', kind: 'unit', parentId: department.body.id });
+    await admin.post('/api/users', { username: 'lczf.lead', password: PASSWORD, displayName: '林草局项目负责人', role: 'project_lead', organizationId: unit.body.id });
+    await admin.post('/api/users', { username: 'lczf.reviewer', password: PASSWORD, displayName: '林草局财务审核', role: 'department_reviewer', organizationId: department.body.id });
+    const lead = await new Client(running.url).as('lczf.lead', PASSWORD);
+    reviewer = await new Client(running.url).as('lczf.reviewer', PASSWORD);
     const funds = { total: '300000.00', currentYearAppropriation: '300000.00', carryOver: '0', other: '0' };
     for (const name of [...PROJECTS, '林草资源监测经费']) {
       ids[name] = (await lead.post('/api/projects', { fiscalYear: YEAR, unitId: unit.body.id, name, funds })).body.id;
@@ -70,7 +70,7 @@ describe('the inbox', () => {
   });
 
   it('is where a lead lands, with each item’s stage, its deadline and the overdue ones marked', async () => {
-    const inbox = await signIn('lcj.lead');
+    const inbox = await signIn('lczf.lead');
     expect(await page.title()).toBe('待办 - 绩效目标管理');
     const rows = await inbox.rowsOf('经费', 2);
     expect(rows.sort((a, b) => a.document.localeCompare(b.document, 'zh'))).toEqual([
@@ -95,7 +95,7 @@ describe('the inbox', () => {
   });
 
   it('lets a reviewer approve several sheets at once, with one grade and comment, each its own transition', async () => {
-    const inbox = await signIn('lcj.reviewer');
+    const inbox = await signIn('lczf.reviewer');
     expect((await inbox.rowsOf('经费', 3)).map((r) => r.stage)).toEqual(['待审核', '待审核', '待审核']);
     // the department's own 部门整体目标 to fill are counted too
     const before = await inbox.badgeCount();

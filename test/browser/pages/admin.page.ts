@@ -30,6 +30,9 @@ export class AdminPage {
 
   async choose(select: string, option: string): Promise<void> {
     await this.page.click(`${select} .ant-select-selector`);
+    // the dropdown draws only the options in view: a searchable one is narrowed to the option first
+    const search = this.page.locator(`${select} input.ant-select-selection-search-input:not([readonly])`);
+    if (await search.count()) await search.fill(option);
     await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
     await this.page.locator(`${select} .ant-select-selection-item[title="${option}"]`).waitFor();
   }

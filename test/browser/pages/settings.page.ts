@@ -149,7 +149,13 @@ export class ResultsPage {
 
   async filterGrade(grade: string): Promise<void> {
     await this.page.click(`[data-test=results-grade] [nz-radio-button]:has-text("${grade}")`);
-    await this.page.waitForFunction(() => !document.querySelector('[data-test=results-list] .ant-spin-spinning'));
+    // the list reloads a tick after the click: wait until what it shows is the filtered list
+    await this.page.waitForFunction((g) => {
+      if (document.querySelector('[data-test=results-list] .ant-spin-spinning')) return false;
+      const rows = [...document.querySelectorAll('[data-test=results-row]')].map((r) => r.textContent ?? '');
+      if (!['优', '良', '中', '差'].includes(g)) return rows.length > 0;
+      return rows.length > 0 ? rows.every((r) => r.includes(g)) : !!document.querySelector('[data-test=results-list] .ant-empty');
+    }, grade);
   }
 
   /** Clicks the scatter's point drawn in a colour (the grades have their own), found on the canvas below the legend. */
