@@ -82,8 +82,11 @@ describe('the print view', () => {
   it('ends an approved sheet with the 主管部门 and 财政部门 opinions and dates its approvals gave, in black on white', async () => {
     await openSheet('市政府总值班室调度平台运营服务项目经费');
     expect(await page.locator('[data-test=sheet-table] th').first().evaluate((th) => getComputedStyle(th).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+    await page.locator('[data-test=sheet-review]').waitFor();
     await printed('approved-sheet');
     await page.emulateMedia({ media: 'print' });
+    // the screen's 最近审核 line is not part of the official form: the opinions are in the boxes
+    expect(await page.locator('[data-test=sheet-review]').isVisible()).toBe(false);
     const department = await page.locator('[data-test=sign-off-department]').innerText();
     const finance = await page.locator('[data-test=sign-off-finance]').innerText();
     expect(department).toContain('指标设置较完整，同意报财政审核。');
