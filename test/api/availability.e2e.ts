@@ -126,7 +126,8 @@ describe('availability under heavy uploads', () => {
       if (name.startsWith('气象项目')) names.add(name);
     });
     expect(names.size).toBe(3000);
-    expect(sheet.rowCount).toBe(4 + 1 + 30_000);
+    // title and header rows, the unit line, the rows, then a blank row and the sign-off block's two
+    expect(sheet.rowCount).toBe(4 + 1 + 30_000 + 3);
     // 项目名称 merged over each project's ten rows, as the official list prints it
     expect(sheet.getCell(`A${6 + 9}`).isMerged).toBe(true);
     expect(sheet.getCell(`A${6 + 10}`).value).toMatch(/^气象项目\d+$/);

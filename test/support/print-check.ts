@@ -26,6 +26,8 @@ export interface PrintedPage {
 export interface Printed {
   /** `pdftotext -layout`, page by page (split on form feeds). */
   text: string;
+  /** `pdftotext` in reading order: the text of a cell in one block, where the layout interleaves it line by line with its neighbours'. */
+  blocks: string;
   pages: PrintedPage[];
   words: WordBox[];
   pdfPath: string;
@@ -48,8 +50,9 @@ export async function printXlsx(name: string, xlsx: Buffer, timeoutMs = 120_000)
     await mkdir(SCREENSHOTS, { recursive: true });
     const pdfPath = join(ARTIFACTS, `print-${name}.pdf`);
     await copyFile(pdf, pdfPath);
-    const [text, boxes] = await Promise.all([
+    const [text, blocks, boxes] = await Promise.all([
       run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).then((r) => r.stdout),
+      run('pdftotext', [pdf, '-'], { maxBuffer: 256 * 1024 * 1024 }).then((r) => r.stdout),
       run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 512 * 1024 * 1024 }).then((r) => r.stdout),
     ]);
     await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, `print-${name}`)]);
@@ -57,7 +60,7 @@ export async function printXlsx(name: string, xlsx: Buffer, timeoutMs = 120_000)
     const info = (await run('pdfinfo', [pdf])).stdout;
     const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     if (count !== pages.length) throw new Error(`pdfinfo counts ${count} pages, pdftotext ${pages.length}`);
-    return { text, pages, words, pdfPath, pngPath: join(SCREENSHOTS, `print-${name}.png`) };
+    return { text, blocks, pages, words, pdfPath, pngPath: join(SCREENSHOTS, `print-${name}.png`) };
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(profile, { recursive: true, force: true });
@@ -111,4 +114,27 @@ export function cutAtEdge(words: WordBox[], pages: PrintedPage[], margin = 2): W
     const { width, height } = pages[w.page - 1];
     return w.xMin < margin || w.yMin < margin || w.xMax > width - margin || w.yMax > height - margin;
   });
+}
+
+/**
+ * Whether `text` is printed whole: its characters, whitespace aside, are the run of consecutive
+ * words of some cell, read row by row. A cell's wrapped lines are interleaved with its neighbours'
+ * on the page, so other words in between are skipped; a word must match whole.
+ */
+export function printedWhole(print: Printed, text: string): boolean {
+  const target = squash(text);
+  if (!target || squash(print.text).includes(target) || squash(print.blocks).includes(target)) return true;
+  const words = [...print.words].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin).map((w) => squash(w.text)).filter(Boolean);
+  // depth first over (word, position in the text), each pair tried once: a short word of a
+  // neighbouring cell (册 beside 印发册数) may match too early
+  const tried = new Set<string>();
+  const stack: [number, number][] = words.flatMap((w, i) => (target.startsWith(w) ? [[i + 1, w.length] as [number, number]] : []));
+  while (stack.length) {
+    const [from, at] = stack.pop() as [number, number];
+    if (at >= target.length) return true;
+    if (tried.has(`${from}:${at}`)) continue;
+    tried.add(`${from}:${at}`);
+    for (let i = from; i < Math.min(words.length, from + 400); i++) if (target.startsWith(words[i], at)) stack.push([i + 1, at + words[i].length]);
+  }
+  return false;
 }
