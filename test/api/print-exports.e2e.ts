@@ -1,6 +1,7 @@
 import { RunningApp, startApp } from '../support/app';
 import { Client } from '../support/http';
 import { cutAtEdge, Printed, printedWhole, printXlsx, squash, wordsOverlap } from '../support/print-check';
+import { targetList } from '../support/target-list';
 
 interface Named {
   name: string;
@@ -101,5 +102,28 @@ describe('exports as printed by LibreOffice', () => {
     const own = (await finance.get(path)).body as { indicators: Named[]; duties: { duty: string }[] };
     const table = await printed('department-self-evaluation', `${path}/table.xlsx`);
     expectCleanPrint(table, [...own.duties.map((d) => d.duty), ...own.indicators.map((r) => r.name)], own.indicators.length + 12);
+  });
+
+  it('prints the list of a 3,000-project unit: every project, each on one page, numbered throughout', async () => {
+    const admin = await new Client(running.url).as('admin');
+    const bureau = ((await admin.get('/api/organizations')).body as { id: string; kind: string }[]).find((o) => o.kind === 'finance') as { id: string };
+    const department = await admin.post('/api/organizations', { name: '地方志办公室', kind: 'department', parentId: bureau.id });
+    const unit = await admin.post('/api/organizations', { name: '地方志编纂中心', kind: 'unit', parentId: department.body.id });
+    expect(unit.status).toBe(201);
+    const imported = await finance.upload(`/api/imports/target-tables?fiscalYear=2026&organizationId=${unit.body.id}`, '三千个项目.xlsx', await targetList(3000));
+    expect(imported.body.indicators).toBe(30_000);
+    const started = Date.now();
+    const print = await printed('target-tables-3000', `/api/target-tables.xlsx?fiscalYear=2026&organizationId=${unit.body.id}`);
+    console.log(`3,000-project list printed by LibreOffice in ${((Date.now() - started) / 1000).toFixed(1)} s, ${print.pages.length} pages`);
+    const names = new Set(print.words.map((w) => w.text).filter((t) => /^气象项目\d+$/.test(t)));
+    expect(names.size).toBe(3000);
+    // each project's ten rows kept on one page: a page holds as many first rows (指标1) and last rows (指标10) as project names
+    const perPage = (text: string) => print.pages.map((_, p) => print.words.filter((w) => w.page === p + 1 && w.text === text).length);
+    const named = print.pages.map((_, p) => print.words.filter((w) => w.page === p + 1 && /^气象项目\d+$/.test(w.text)).length);
+    expect(perPage('指标1')).toEqual(named);
+    expect(perPage('指标10')).toEqual(named);
+    expectCleanPrint(print, ['按期完成年度气象服务任务'], 30_000);
+    expect(print.pages.length).toBeGreaterThanOrEqual(Math.ceil(30_000 / 60));
+    expect(print.pages.length).toBeLessThanOrEqual(3000);
   });
 });

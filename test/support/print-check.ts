@@ -123,8 +123,9 @@ export function cutAtEdge(words: WordBox[], pages: PrintedPage[], margin = 2): W
  */
 export function printedWhole(print: Printed, text: string): boolean {
   const target = squash(text);
-  if (!target || squash(print.text).includes(target) || squash(print.blocks).includes(target)) return true;
-  const words = [...print.words].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin).map((w) => squash(w.text)).filter(Boolean);
+  const read = readOf(print);
+  if (!target || read.layout.includes(target) || read.blocks.includes(target)) return true;
+  const words = read.words;
   // depth first over (word, position in the text), each pair tried once: a short word of a
   // neighbouring cell (册 beside 印发册数) may match too early
   const tried = new Set<string>();
@@ -137,4 +138,17 @@ export function printedWhole(print: Printed, text: string): boolean {
     for (let i = from; i < Math.min(words.length, from + 400); i++) if (target.startsWith(words[i], at)) stack.push([i + 1, at + words[i].length]);
   }
   return false;
+}
+
+const reads = new WeakMap<Printed, { layout: string; blocks: string; words: string[] }>();
+
+/** A print's texts squashed and its words row by row, worked out once for all the texts looked for. */
+function readOf(print: Printed): { layout: string; blocks: string; words: string[] } {
+  let read = reads.get(print);
+  if (!read) {
+    const words = [...print.words].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin).map((w) => squash(w.text)).filter(Boolean);
+    read = { layout: squash(print.text), blocks: squash(print.blocks), words };
+    reads.set(print, read);
+  }
+  return read;
 }

@@ -67,7 +67,7 @@ export function fitRowHeights(sheet: ExcelJS.Worksheet, top: number, bottom: num
     }
   }
   const heights = new Map<number, number>();
-  for (let r = top; r <= bottom; r++) heights.set(r, Math.max(MIN_HEIGHT, sheet.getRow(r).height ?? 0));
+  for (let r = top; r <= bottom; r++) heights.set(r, sheet.getRow(r).height ?? MIN_HEIGHT);
   const needed = (s: { cell: ExcelJS.Cell; left: number; right: number }) => {
     const text = textOf(s.cell.value);
     if (!text) return 0;
@@ -98,31 +98,38 @@ export function addNoteRow(sheet: ExcelJS.Worksheet, text: string, columns: numb
 
 const SIGNATURES = ['单位负责人：', '填报人：', '联系电话：', '填报日期：'];
 const OPINIONS = ['主管部门审核意见（盖章）', '财政部门审核意见（盖章）'];
-const DATED = '年　　月　　日';
+const DATED = '年　　月　　日　　';
 
 /** Columns 1…`columns` cut into `parts` runs as even as they come. */
 const runs = (columns: number, parts: number) => Array.from({ length: parts }, (_, i) => [1 + Math.floor((i * columns) / parts), Math.floor(((i + 1) * columns) / parts)] as const);
 
 /**
  * The block that ends the official form: 单位负责人 / 填报人 / 联系电话 / 填报日期, then the 主管部门
- * and 财政部门 opinion boxes with room for a seal and a date. Returns the last row written.
+ * and 财政部门 opinion boxes with room for a seal and a date, under a blank row. Returns its rows.
  */
-export function addSignOff(sheet: ExcelJS.Worksheet, columns: number): number {
-  sheet.addRow([]);
+export function addSignOff(sheet: ExcelJS.Worksheet, columns: number): { top: number; bottom: number } {
+  const blank = sheet.addRow([]);
   const signatures = sheet.addRow([]);
   runs(columns, SIGNATURES.length).forEach(([from, to], i) => {
     if (to > from) sheet.mergeCells(signatures.number, from, signatures.number, to);
     Object.assign(signatures.getCell(from), { value: SIGNATURES[i], alignment: { vertical: 'middle', wrapText: true } });
   });
+  // each opinion a box of two rows: the label with room to write, then the date at its right
   const opinions = sheet.addRow([]);
+  const dated = sheet.addRow([]);
   runs(columns, OPINIONS.length).forEach(([from, to], i) => {
-    if (to > from) sheet.mergeCells(opinions.number, from, opinions.number, to);
-    Object.assign(opinions.getCell(from), { value: `${OPINIONS[i]}\n\n\n${DATED}`, alignment: { vertical: 'top', wrapText: true } });
-    for (let c = from; c <= to; c++) opinions.getCell(c).border = THIN;
+    for (const row of [opinions, dated]) if (to > from) sheet.mergeCells(row.number, from, row.number, to);
+    Object.assign(opinions.getCell(from), { value: OPINIONS[i], alignment: { vertical: 'top', wrapText: true } });
+    Object.assign(dated.getCell(from), { value: DATED, alignment: { horizontal: 'right', vertical: 'middle' } });
+    for (let c = from; c <= to; c++) {
+      opinions.getCell(c).border = { top: THIN.top, left: THIN.left, right: THIN.right };
+      dated.getCell(c).border = { bottom: THIN.bottom, left: THIN.left, right: THIN.right };
+    }
   });
-  opinions.height = 100;
+  blank.height = 12;
+  opinions.height = 64;
   signatures.height = 28;
-  return opinions.number;
+  return { top: blank.number, bottom: dated.number };
 }
 
 /** The print area over `columns` columns down to `lastRow`. */
@@ -135,18 +142,18 @@ export function setPrintArea(sheet: ExcelJS.Worksheet, columns: number, lastRow:
  * print area over the printed columns.
  */
 export function finishOfficialSheet(sheet: ExcelJS.Worksheet, columns: number): void {
-  const last = addSignOff(sheet, columns);
-  fitRowHeights(sheet, 1, last, columns);
+  const signOff = addSignOff(sheet, columns);
+  fitRowHeights(sheet, 1, signOff.bottom, columns);
   const flow = new PageFlow(sheet, columns, 0);
-  flow.keep(1, last - 3);
-  flow.keep(last - 2, last);
-  setPrintArea(sheet, columns, last);
+  flow.keep(1, signOff.top - 1);
+  flow.keep(signOff.top, signOff.bottom);
+  setPrintArea(sheet, columns, signOff.bottom);
 }
 
-/** A4 landscape inside the margins above, in points, with a tenth kept back for the programs' own rounding. */
-const PRINTABLE = { width: (11.69 - 0.8) * 72, height: (8.27 - 1.1) * 72 * 0.9 };
+/** A4 landscape inside the margins above, in points, with a little kept back for the programs' own rounding. */
+const PRINTABLE = { width: (11.69 - 0.8) * 72, height: (8.27 - 1.1) * 72 * 0.95 };
 /** A column-width unit in points, as LibreOffice and Excel draw the default font. */
-const POINTS_PER_UNIT = 5.6;
+const POINTS_PER_UNIT = 6;
 
 /**
  * Page breaks that keep a block of rows (a project with its merged 项目名称 and 年度绩效目标) on one
