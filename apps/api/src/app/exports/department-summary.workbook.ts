@@ -66,9 +66,9 @@ export function departmentSummaryWorkbook(title: string, projects: SummaryProjec
       flow.keep(first, first + height - 1);
       row?.commit();
     }
-    const last = addSignOff(sheet, width);
-    fitRowHeights(sheet, last - 2, last, width);
-    flow.keep(last - 2, last);
-    setPrintArea(sheet, width, last);
+    const signOff = addSignOff(sheet, width);
+    fitRowHeights(sheet, signOff.top, signOff.bottom, width);
+    flow.keep(signOff.top, signOff.bottom);
+    setPrintArea(sheet, width, signOff.bottom);
   });
 }

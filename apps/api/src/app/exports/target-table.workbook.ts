@@ -54,10 +54,10 @@ export function targetTableWorkbook(title: string, units: ExportedUnit[]): Promi
       for (let c = 1; c <= headers.length; c++) line.getCell(c).border = THIN;
       for (const project of unit.projects) writeProject(sheet, project, extras, headers.length, flow);
     }
-    const last = addSignOff(sheet, headers.length);
-    fitRowHeights(sheet, last - 2, last, headers.length);
-    flow.keep(last - 2, last);
-    setPrintArea(sheet, headers.length, last);
+    const signOff = addSignOff(sheet, headers.length);
+    fitRowHeights(sheet, signOff.top, signOff.bottom, headers.length);
+    flow.keep(signOff.top, signOff.bottom);
+    setPrintArea(sheet, headers.length, signOff.bottom);
   });
 }
 
