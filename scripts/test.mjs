@@ -31,8 +31,21 @@ function ensureChromium() {
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit' });
 }
 
+/** LibreOffice Calc and poppler: the print tests open each export as a unit would and read the PDF. */
+function ensureLibreOffice() {
+  const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+  if (has('soffice') && has('pdftotext')) return;
+  if (process.getuid?.() !== 0) {
+    console.error('✖ LibreOffice or poppler is missing. Install Debian\'s packages: sudo apt-get install -y libreoffice-calc-nogui poppler-utils fonts-noto-cjk');
+    process.exit(1);
+  }
+  console.log('› installing LibreOffice Calc and poppler from Debian packages …');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui poppler-utils fonts-noto-cjk', { stdio: 'inherit' });
+}
+
 ensureDependencies();
 ensureChromium();
+ensureLibreOffice();
 step('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static']);
 step('unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '--output-style=static']);
 step('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static']);

@@ -2,7 +2,8 @@ import { AuditEntryDto } from '@pm/api-contract';
 import { auditTime } from '@pm/domain';
 import ExcelJS from 'exceljs';
 import { streamedWorkbook } from './streamed-workbook';
-import { a4Landscape, BODY_CELL, THIN } from './xlsx-layout';
+import { officialSheetOptions } from './print-layout';
+import { BODY_CELL, THIN } from './xlsx-layout';
 
 const COLUMNS: [string, number, (e: AuditEntryDto) => string][] = [
   ['时间', 20, (e) => auditTime(e.at)],
@@ -24,7 +25,7 @@ const HEAD: Partial<ExcelJS.Style> = Object.freeze({ border: THIN, font: { bold:
  */
 export function auditLogWorkbook(title: string, filters: string, entries: AuditEntryDto[], cutNote: string | null): Promise<Buffer> {
   return streamedWorkbook((workbook) => {
-    const sheet = workbook.addWorksheet('变更记录', { pageSetup: a4Landscape('4:4'), views: [{ state: 'frozen', ySplit: 4 }] });
+    const sheet = workbook.addWorksheet('变更记录', { ...officialSheetOptions('4:4'), views: [{ state: 'frozen', ySplit: 4 }] });
     sheet.columns = COLUMNS.map(([, width]) => ({ width }));
     const lines = [title, filters, cutNote ?? ''];
     lines.forEach((text, i) => {

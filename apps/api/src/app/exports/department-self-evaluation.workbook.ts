@@ -1,7 +1,8 @@
 import { DepartmentSelfEvaluationDto } from '@pm/api-contract';
 import { BudgetLine } from '@pm/domain';
 import ExcelJS from 'exceljs';
-import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
+import { addNoteRow, finishOfficialSheet, officialSheetOptions } from './print-layout';
+import { mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 const WIDTHS = [14, 12, 22, 16, 16, 16, 16, 10, 24, 10];
 const WIDTH = WIDTHS.length;
@@ -13,7 +14,7 @@ const amount = (text: string) => (text === '' ? '' : Number(text));
  * done; the indicators with 实际完成值 and 偏差原因分析及改进措施.
  */
 export function addDepartmentSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: string, e: DepartmentSelfEvaluationDto): void {
-  const sheet = workbook.addWorksheet(sheetName, { pageSetup: a4Landscape() });
+  const sheet = workbook.addWorksheet(sheetName, officialSheetOptions());
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const row = (cells: (string | number | null)[], merges: [number, number][] = [], bold = false) => {
     const added = sheet.addRow(cells);
@@ -36,7 +37,7 @@ export function addDepartmentSelfEvaluationSheet(workbook: ExcelJS.Workbook, she
   line(['项目支出', '年度资金总额'], e.budget.project, false);
   sheet.mergeCells(top, 1, sheet.rowCount, 1);
   const goals = e.duties.map((d, n) => `${n + 1}. ${d.duty}${d.result ? `（完成情况：${d.result}）` : ''}`).join('\n');
-  row(['部门年度目标', goals], [[2, WIDTH]]).height = Math.max(30, goals.split('\n').length * 16 + Math.ceil(goals.length / 90) * 16);
+  row(['部门年度目标', goals], [[2, WIDTH]]);
   row(['部门整体支出绩效指标'], [[1, WIDTH]], true);
   row(['绩效指标', '', '', '指标性质', '指标值', '度量单位', '实际完成值', '偏差原因分析及改进措施'], [[1, 3], [8, WIDTH]], true);
   row(['一级指标', '二级指标', '三级指标', '', '', '', '', ''], [[8, WIDTH]], true);
@@ -47,8 +48,9 @@ export function addDepartmentSelfEvaluationSheet(workbook: ExcelJS.Workbook, she
   mergeRuns(sheet, first, 1, e.indicators.map((i) => i.level1));
   mergeRuns(sheet, first, 2, e.indicators.map((i) => `${i.level1}/${i.level2}`));
   row(['其他需说明事项', e.notes || '无'], [[2, WIDTH]]);
-  sheet.addRow(['备注：1.资金来源包括年初预算和调整预算。“预算调整数”栏调增为“+”，调减为“-”；']);
-  sheet.addRow(['2.一级指标包含产出指标、效益指标、满意度指标，二级指标和三级指标根据实际情况设置。']);
+  addNoteRow(sheet, '备注：1.资金来源包括年初预算和调整预算。“预算调整数”栏调增为“+”，调减为“-”；', WIDTH);
+  addNoteRow(sheet, '2.一级指标包含产出指标、效益指标、满意度指标，二级指标和三级指标根据实际情况设置。', WIDTH);
+  finishOfficialSheet(sheet, WIDTH);
 }
 
 export async function departmentSelfEvaluationWorkbook(e: DepartmentSelfEvaluationDto): Promise<Buffer> {

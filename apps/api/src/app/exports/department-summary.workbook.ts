@@ -2,7 +2,8 @@ import { TargetIndicatorDto } from '@pm/api-contract';
 import { toWanYuan } from '@pm/domain';
 import ExcelJS from 'exceljs';
 import { streamedWorkbook } from './streamed-workbook';
-import { a4Landscape, BODY_CELL, THIN } from './xlsx-layout';
+import { addSignOff, fitRowHeights, officialSheetOptions, PageFlow, setPrintArea } from './print-layout';
+import { BODY_CELL, THIN } from './xlsx-layout';
 
 export interface SummaryProject {
   code: string | null;
@@ -30,9 +31,7 @@ const valueCell = (r: TargetIndicatorDto) => `${r.comparator ? IN_VALUE[r.compar
  */
 export function departmentSummaryWorkbook(title: string, projects: SummaryProject[]): Promise<Buffer> {
   return streamedWorkbook((workbook) => {
-    const sheet = workbook.addWorksheet('部门预算项目绩效目标汇总表', {
-      pageSetup: a4Landscape('2:3'),
-    });
+    const sheet = workbook.addWorksheet('部门预算项目绩效目标汇总表', officialSheetOptions('2:3'));
     sheet.columns = [14, 28, 24, 12, ...GROUPS.flatMap(() => [22, 12])].map((width) => ({ width }));
     const width = 4 + GROUPS.length * 2;
     sheet.mergeCells(1, 1, 1, width);
@@ -42,6 +41,9 @@ export function departmentSummaryWorkbook(title: string, projects: SummaryProjec
     for (let c = 1; c <= 4; c++) sheet.mergeCells(top.number, c, below.number, c);
     GROUPS.forEach((_, g) => sheet.mergeCells(top.number, 5 + g * 2, top.number, 6 + g * 2));
     for (const row of [top, below]) for (let c = 1; c <= width; c++) Object.assign(row.getCell(c), { border: THIN, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+    fitRowHeights(sheet, 1, below.number, width);
+    const flow = new PageFlow(sheet, width, (top.height ?? 0) + (below.height ?? 0));
+    flow.keep(1, below.number);
 
     for (const project of projects) {
       const groups = GROUPS.map((g) => project.indicators.filter((r) => groupOf(r) === g));
@@ -60,7 +62,13 @@ export function departmentSummaryWorkbook(title: string, projects: SummaryProjec
         first ||= row.number;
       }
       if (height > 1) for (let c = 1; c <= 4; c++) sheet.mergeCells(first, c, first + height - 1, c);
+      fitRowHeights(sheet, first, first + height - 1, width);
+      flow.keep(first, first + height - 1);
       row?.commit();
     }
+    const signOff = addSignOff(sheet, width);
+    fitRowHeights(sheet, signOff.top, signOff.bottom, width);
+    flow.keep(signOff.top, signOff.bottom);
+    setPrintArea(sheet, width, signOff.bottom);
   });
 }

@@ -1,7 +1,8 @@
 import { MonitoringReportDto, MonitoringReportListItem } from '@pm/api-contract';
 import { Colour, COLOUR_LABELS } from '@pm/domain';
 import ExcelJS from 'exceljs';
-import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
+import { addNoteRow, finishOfficialSheet, officialSheetOptions } from './print-layout';
+import { mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 /** The four colours as cell fills (蓝 绿 黄 红), light enough to print. */
 export const COLOUR_FILLS: Record<Colour, string> = { blue: 'FFBAE0FF', green: 'FFB7EB8F', yellow: 'FFFFE58F', red: 'FFFFA39E' };
@@ -22,7 +23,7 @@ const WIDTHS = [12, 14, 24, 14, 12, 12, 12, 14, 26, 26, 30, 6];
 export async function monitoringReportWorkbook(report: MonitoringReportDto, departmentName: string, fiscalYear: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
-  const sheet = workbook.addWorksheet('绩效目标执行监控表', { pageSetup: a4Landscape() });
+  const sheet = workbook.addWorksheet('绩效目标执行监控表', officialSheetOptions());
   sheet.columns = WIDTHS.map((width) => ({ width }));
   sheet.getColumn(HEADER.length).hidden = true;
   const width = HEADER.length - 1;
@@ -40,8 +41,8 @@ export async function monitoringReportWorkbook(report: MonitoringReportDto, depa
   for (const c of [2, 4, 8]) money.getCell(c).numFmt = '#,##0.00';
   paint(money.getCell(10), report.budget.warning?.colour);
   if (report.budget.warning) row(['预算执行预警计算', report.budget.warning.explanation.formula], [[2, width]]);
-  row(['年度总体目标', report.goal], [[2, width]]).height = Math.max(30, Math.ceil(report.goal.length / 70) * 16);
-  row(['总体目标完成情况', report.goalProgress], [[2, width]]).height = Math.max(30, Math.ceil(report.goalProgress.length / 70) * 16);
+  row(['年度总体目标', report.goal], [[2, width]]);
+  row(['总体目标完成情况', report.goalProgress], [[2, width]]);
   const header = sheet.addRow(HEADER);
   for (let c = 1; c <= width; c++) Object.assign(header.getCell(c), { border: THIN, font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
   const first = sheet.rowCount + 1;
@@ -53,7 +54,8 @@ export async function monitoringReportWorkbook(report: MonitoringReportDto, depa
   mergeRuns(sheet, first, 1, report.indicators.map((r) => r.level1));
   mergeRuns(sheet, first, 2, report.indicators.map((r) => `${r.level1}/${r.level2}`));
   sheet.addRow([]);
-  sheet.addRow([`项目预警：${label(report.colour)}（取各项预警中最差者：红 > 黄 > 绿 > 蓝）；偏差原因可选：${report.profile.deviationCategories.join('、')}；完成目标可能性：确定能、有可能、完全不可能`]);
+  addNoteRow(sheet, `说明：项目预警：${label(report.colour)}（取各项预警中最差者：红 > 黄 > 绿 > 蓝）；偏差原因可选：${report.profile.deviationCategories.join('、')}；完成目标可能性：确定能、有可能、完全不可能`, width);
+  finishOfficialSheet(sheet, width);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -72,7 +74,7 @@ const STATUS_WORDS: Record<string, string> = { draft: '填报中', submitted: '�
 export async function monitoringRoundWorkbook(title: string, lines: RoundListLine[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '绩效目标管理';
-  const sheet = workbook.addWorksheet('监控预警汇总', { pageSetup: a4Landscape('2:2') });
+  const sheet = workbook.addWorksheet('监控预警汇总', officialSheetOptions('2:2'));
   const header = ['主管部门', '预算单位', '项目编码', '项目名称', '全年预算数（元）', '执行数（元）', '执行率', '预算执行预警', '红色预警指标数', '项目预警', '状态'];
   sheet.columns = [22, 24, 14, 30, 16, 16, 10, 12, 12, 10, 14].map((width) => ({ width }));
   sheet.mergeCells(1, 1, 1, header.length);
@@ -86,5 +88,6 @@ export async function monitoringRoundWorkbook(title: string, lines: RoundListLin
     paint(added.getCell(8), l.budgetColour);
     paint(added.getCell(10), l.colour);
   }
+  finishOfficialSheet(sheet, header.length);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

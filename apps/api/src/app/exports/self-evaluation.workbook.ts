@@ -1,7 +1,8 @@
 import { DepartmentSelfEvaluationDto, SelfEvaluationDto } from '@pm/api-contract';
 import { addDepartmentSelfEvaluationSheet } from './department-self-evaluation.workbook';
 import ExcelJS from 'exceljs';
-import { a4Landscape, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
+import { addNoteRow, finishOfficialSheet, officialSheetOptions } from './print-layout';
+import { mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 export interface SelfEvaluationSheetData {
   evaluation: SelfEvaluationDto;
@@ -10,7 +11,8 @@ export interface SelfEvaluationSheetData {
   bySource: { appropriation: string; carryOver: string; other: string };
 }
 
-const WIDTHS = [12, 16, 24, 9, 12, 9, 16, 9, 9, 34, 6];
+// 年初预算数 / 全年预算数 / 全年执行数 sit in columns 3 to 5: wide enough for amounts in 元
+const WIDTHS = [12, 16, 24, 14, 14, 9, 16, 9, 9, 34, 6];
 const WIDTH = 10;
 const money = (text: string | null) => (text === null || text === '' ? '' : Number(text));
 const MONEY_FORMAT = '#,##0.00';
@@ -23,7 +25,7 @@ const MONEY_FORMAT = '#,##0.00';
  */
 export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: string, data: SelfEvaluationSheetData): void {
   const { evaluation: e } = data;
-  const sheet = workbook.addWorksheet(sheetName, { pageSetup: a4Landscape() });
+  const sheet = workbook.addWorksheet(sheetName, officialSheetOptions());
   sheet.columns = WIDTHS.map((width) => ({ width }));
   sheet.getColumn(WIDTH + 1).hidden = true;
   const row = (cells: (string | number | null)[], merges: [number, number][] = [], bold = false) => {
@@ -32,8 +34,6 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
     for (let c = 1; c <= WIDTH; c++) Object.assign(added.getCell(c), { border: THIN, alignment: { vertical: 'middle', wrapText: true }, font: { bold } });
     return added;
   };
-  const tall = (added: ExcelJS.Row, text: string, perLine = 60) => (added.height = Math.max(24, Math.ceil(text.length / perLine) * 16));
-
   sheet.mergeCells(1, 1, 1, WIDTH);
   Object.assign(sheet.getCell(1, 1), { value: `${e.fiscalYear}年度项目支出绩效自评表`, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
   row(['项目名称', e.projectName], [[2, WIDTH]]);
@@ -50,7 +50,7 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
   sheet.mergeCells(top, 1, sheet.rowCount, 1);
 
   row(['预期目标', '', '', '', '', '', '实际完成情况'], [[1, 6], [7, WIDTH]], true);
-  tall(row(['年度总体目标', e.goal, '', '', '', '', e.goalActual], [[2, 6], [7, WIDTH]]), e.goal, 50);
+  row(['年度总体目标', e.goal, '', '', '', '', e.goalActual], [[2, 6], [7, WIDTH]]);
   row(['绩效指标', '', '', '年度指标值', '', '', '指标完成情况'], [[1, 3], [4, 6], [7, WIDTH]], true);
   const header = row(['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '指标编号'], [], true);
   header.eachCell((c) => (c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }));
@@ -63,7 +63,6 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
     const notes = [i.explanation?.formula, i.tier ? `评判等级：${i.tier}` : null, i.override ? `审核调整：计算得分 ${i.computedScore ?? '—'}，调整为 ${i.override.score}（${i.override.reason}，${i.override.by}）` : null].filter(Boolean);
     if (notes.length) added.getCell(9).note = notes.join('\n');
     for (const c of [8, 9]) added.getCell(c).numFmt = '0.00';
-    if (i.deviationNote) tall(added, i.deviationNote, 22);
   }
   mergeRuns(sheet, first, 1, e.indicators.map((i) => i.level1));
   mergeRuns(sheet, first, 2, e.indicators.map((i) => `${i.level1}/${i.level2}`));
@@ -79,7 +78,8 @@ export function addSelfEvaluationSheet(workbook: ExcelJS.Workbook, sheetName: st
     '3. 上年结转资金指上一年一般公共预算、国有资本经营预算、政府性基金预算安排的结转资金；',
     '4. 非财政拨款含财政专户管理资金和单位资金等；',
     '5. 全年预算数=年初预算数+调整预算（年度新增项目）',
-  ]) sheet.addRow([note]);
+  ]) addNoteRow(sheet, note, WIDTH);
+  finishOfficialSheet(sheet, WIDTH);
 }
 
 export async function selfEvaluationWorkbook(data: SelfEvaluationSheetData): Promise<Buffer> {

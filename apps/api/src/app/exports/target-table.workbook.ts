@@ -1,7 +1,8 @@
 import { TargetIndicatorDto } from '@pm/api-contract';
 import ExcelJS from 'exceljs';
 import { streamedWorkbook } from './streamed-workbook';
-import { a4Landscape, BODY_CELL, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
+import { addSignOff, fitRowHeights, officialSheetOptions, PageFlow, setPrintArea } from './print-layout';
+import { BODY_CELL, mergeRuns, PRINTED_COMPARATOR, THIN } from './xlsx-layout';
 
 export interface ExportedProject {
   name: string;
@@ -36,9 +37,7 @@ export function targetTableWorkbook(title: string, units: ExportedUnit[]): Promi
     const all = units.flatMap((u) => u.projects.flatMap((p) => p.indicators));
     const extras = EXTRAS.filter((e) => all.some((r) => e.of(r)));
     const headers = [...HEADER, ...extras.map((e) => e.label)];
-    const sheet = workbook.addWorksheet('项目支出绩效目标表', {
-      pageSetup: { ...a4Landscape('3:4'), horizontalCentered: true },
-    });
+    const sheet = workbook.addWorksheet('项目支出绩效目标表', officialSheetOptions('3:4'));
     sheet.columns = [...WIDTHS, ...extras.map((e) => e.width)].map((width) => ({ width }));
     sheet.mergeCells(1, 1, 1, headers.length);
     Object.assign(sheet.getCell(1, 1), { value: title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center' } });
@@ -46,16 +45,23 @@ export function targetTableWorkbook(title: string, units: ExportedUnit[]): Promi
     const header = sheet.addRow(headers);
     const numbers = sheet.addRow(headers.map((_, i) => i + 1));
     for (const row of [header, numbers]) row.eachCell((cell) => Object.assign(cell, { font: { bold: row === header }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: THIN }));
+    fitRowHeights(sheet, 1, numbers.number, headers.length);
+    const flow = new PageFlow(sheet, headers.length, (header.height ?? 0) + (numbers.height ?? 0));
+    flow.keep(1, numbers.number);
 
     for (const unit of units) {
       const line = sheet.addRow([unit.name]);
       for (let c = 1; c <= headers.length; c++) line.getCell(c).border = THIN;
-      for (const project of unit.projects) writeProject(sheet, project, extras);
+      for (const project of unit.projects) writeProject(sheet, project, extras, headers.length, flow);
     }
+    const signOff = addSignOff(sheet, headers.length);
+    fitRowHeights(sheet, signOff.top, signOff.bottom, headers.length);
+    flow.keep(signOff.top, signOff.bottom);
+    setPrintArea(sheet, headers.length, signOff.bottom);
   });
 }
 
-function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras: typeof EXTRAS): void {
+function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras: typeof EXTRAS, columns: number, flow: PageFlow): void {
   const rows = project.indicators.length ? project.indicators : [null];
   const written = rows.map((r, i) => {
     const row = sheet.addRow([
@@ -83,5 +89,7 @@ function writeProject(sheet: ExcelJS.Worksheet, project: ExportedProject, extras
   }
   mergeRuns(sheet, first, 3, project.indicators.map((r) => r.level1));
   mergeRuns(sheet, first, 4, project.indicators.map((r) => `${r.level1}/${r.level2}`));
+  fitRowHeights(sheet, first, last, columns);
+  flow.keep(first, last);
   written[written.length - 1].commit();
 }

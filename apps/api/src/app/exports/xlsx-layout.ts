@@ -28,15 +28,3 @@ export function mergeRuns(sheet: ExcelJS.Worksheet, firstRow: number, column: nu
     start = i;
   }
 }
-
-/** A4 landscape, one page wide, header rows repeated when given. */
-export function a4Landscape(printTitlesRow?: string): Partial<ExcelJS.PageSetup> {
-  return {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(printTitlesRow ? { printTitlesRow } : {}),
-  };
-}

@@ -67,3 +67,15 @@ export function unitRowOf(cells: readonly string[]): UnitRow | null {
   if (!name || PROJECT_WORDS.test(name) || /^[\d.,，]+$/.test(name)) return null;
   return { code: match[1], name };
 }
+
+/** 单位负责人 / 填报人 …, 主管部门审核意见 …: the sign-off block that ends an official form. */
+const SIGN_OFF = /^(单位负责人|填报人|联系电话|填报日期|主管部门审核意见|财政部门审核意见)[：:（(]/;
+
+/**
+ * The rows of a table above its sign-off block (the exports write one, and so do the forms units
+ * fill by hand): signatures and opinions are never indicators, units or projects.
+ */
+export function rowsAboveSignOff<T extends readonly string[]>(rows: readonly T[]): T[] {
+  const at = rows.findIndex((row) => row.some((cell) => SIGN_OFF.test(compact(cell ?? ''))));
+  return at < 0 ? [...rows] : rows.slice(0, at);
+}
