@@ -23,7 +23,7 @@ export * from './lib/tables/target-table-reader';
 export * from './lib/tables/project-budget-reader';
 export * from './lib/tables/table-layout';
 export * from './lib/tables/table-grid';
-export { rowsAboveSignOff } from './lib/tables/table-bounds';
+export { withoutSignOffs } from './lib/tables/table-bounds';
 export * from './lib/tables/self-evaluation-reader';
 export * from './lib/tables/department-summary-reader';
 export * from './lib/tables/department-target-reader';

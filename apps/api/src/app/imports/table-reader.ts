@@ -1,4 +1,4 @@
-import { rowsAboveSignOff, rowsOfText, TableSource } from '@pm/domain';
+import { withoutSignOffs, rowsOfText, TableSource } from '@pm/domain';
 import { CellRange, readXlsxSheets, XlsxSheet } from './xlsx-sheets';
 import { zipEntries } from './zip-entries';
 
@@ -69,7 +69,7 @@ export function readText(name: string, content: Buffer | string): TableSource {
   const rows = rowsOfText(text);
   if (rows.length > MAX_ROWS) throw new TableReadError(`粘贴的表格超过 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分次导入`);
   if (rows.some((r) => r.length > MAX_COLUMNS)) throw new TableReadError(`粘贴的表格超过 ${MAX_COLUMNS} 列，请只复制绩效目标表的区域`);
-  return { name, rows: rowsAboveSignOff(rows) };
+  return { name, rows: withoutSignOffs(rows) };
 }
 
 const DAMAGED = '无法读取该 .xlsx 文件：文件已损坏或不是 Excel 表格';
@@ -106,7 +106,7 @@ function tableOfSheet(sheet: XlsxSheet): TableSource {
   }
   const rows = Array.from({ length: height }, () => new Array<string>(width).fill(''));
   for (const [number, row] of sheet.cells) for (const [column, text] of row) rows[number - 1][column - 1] = text;
-  return { name: sheet.name, rows: rowsAboveSignOff(rows) };
+  return { name: sheet.name, rows: withoutSignOffs(rows) };
 }
 
 /** Every cell of a merged range shows its master's text (a range past the limits is cut at them: the sheet is refused there anyway). */

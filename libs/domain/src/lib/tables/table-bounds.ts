@@ -71,11 +71,17 @@ export function unitRowOf(cells: readonly string[]): UnitRow | null {
 /** 单位负责人 / 填报人 …, 主管部门审核意见 …: the sign-off block that ends an official form. */
 const SIGN_OFF = /^(单位负责人|填报人|联系电话|填报日期|主管部门审核意见|财政部门审核意见)[：:（(]/;
 
+/** 年　月　日 (the blank to write a date on) or a date written in it: the opinion box's last line. */
+const DATE_LINE = /^(\d{4})?年(\d{1,2})?月(\d{1,2})?日$/;
+
 /**
- * The rows of a table above its sign-off block (the exports write one, and so do the forms units
- * fill by hand): signatures and opinions are never indicators, units or projects.
+ * The rows of a document without its sign-off blocks (the exports write one under each table, and
+ * so do the forms units fill by hand): signatures, opinions and their dates are never indicators,
+ * units or projects. A document of several forms keeps every form; only the sign-off rows go.
  */
-export function rowsAboveSignOff<T extends readonly string[]>(rows: readonly T[]): T[] {
-  const at = rows.findIndex((row) => row.some((cell) => SIGN_OFF.test(compact(cell ?? ''))));
-  return at < 0 ? [...rows] : rows.slice(0, at);
+export function withoutSignOffs<T extends readonly string[]>(rows: readonly T[]): T[] {
+  return rows.filter((row) => {
+    const cells = row.map((cell) => compact(cell ?? '')).filter((cell) => cell !== '');
+    return !cells.some((cell) => SIGN_OFF.test(cell)) && !(cells.length > 0 && cells.every((cell) => DATE_LINE.test(cell)));
+  });
 }
