@@ -71,7 +71,7 @@ export function unitRowOf(cells: readonly string[]): UnitRow | null {
 /** 单位负责人 / 填报人 …, 主管部门审核意见 …: the sign-off block that ends an official form. */
 const SIGN_OFF = /^(单位负责人|填报人|联系电话|填报日期|主管部门审核意见|财政部门审核意见)[：:（(]/;
 
-/** 年　月　日 (the blank to write a date on) or a date written in it: the opinion box's last line. */
+/** 年 月 日 (the blank, spaced with ideographic spaces, to write a date on) or a date written in it: the opinion box's last line. */
 const DATE_LINE = /^(\d{4})?年(\d{1,2})?月(\d{1,2})?日$/;
 
 /**
