@@ -28,7 +28,9 @@ export class ProjectsPage {
   /** Picks a year in the filter, as a clerk would; other suites may have opened a later year. */
   async chooseYear(year: number): Promise<void> {
     await this.page.click('[data-test=filter-year]');
-    await this.page.click(`.ant-select-item-option[title="${year} 年度"]`);
+    // typed, as a clerk would with many years: the dropdown draws only the options in view
+    await this.page.fill('[data-test=filter-year] input', String(year));
+    await this.page.click(`.ant-select-dropdown:visible .ant-select-item-option[title="${year} 年度"]`);
     await this.page.waitForFunction(
       (expected) => [...document.querySelectorAll('[data-test=project-row] td:first-child')].every((td) => td.textContent?.trim() === expected),
       String(year),

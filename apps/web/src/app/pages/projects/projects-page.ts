@@ -41,7 +41,7 @@ import { PROJECT_TEXT, sheetStateLabel } from './projects.text';
   template: `
     <nz-card [nzTitle]="text.title" nzSize="small">
       <div class="filters">
-        <nz-select [ngModel]="fiscalYear()" (ngModelChange)="setYear($event)" [nzPlaceHolder]="text.allYears" nzAllowClear data-test="filter-year">
+        <nz-select [ngModel]="fiscalYear()" (ngModelChange)="setYear($event)" [nzPlaceHolder]="text.allYears" nzAllowClear nzShowSearch data-test="filter-year">
           @for (y of reference.fiscalYears.value() ?? []; track y.year) {
             <nz-option [nzValue]="y.year" [nzLabel]="y.year + ' 年度'" />
           }
