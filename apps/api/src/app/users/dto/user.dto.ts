@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, UserListQuery } from '@pm/api-contract';
 import { Role, ROLES } from '@pm/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
@@ -33,24 +33,8 @@ export class CreateUserDto implements CreateUserRequest {
   organizationId!: string;
 }
 
-export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: '请填写姓名' })
-  @Matches(WRITTEN, { message: '请填写姓名' })
-  @MaxLength(60, { message: '姓名不能超过 60 字' })
-  displayName?: string;
-
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES, { message: '角色无效' })
-  role?: Role;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: '请选择所属单位' })
-  organizationId?: string;
-
+/** What an admin may change of an account: the creation's own rules, each field optional, and 停用. */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['displayName', 'role', 'organizationId'] as const)) implements UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean({ message: '停用标志须为是或否' })
