@@ -18,7 +18,7 @@ export interface InboxSource {
   readonly kind: InboxItem['kind'];
   waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null>;
   item(row: object): Waiting;
-  /** For 批量审核: the permission its approval needs, and the approval of one document by its id, answering the state it moved to. */
+  /** For 批量审核: the permission its approval needs, and the approval of one document by its id (taking what of the request its kind takes), answering the state it moved to. */
   readonly approval?: { permission: Action; approve(user: SessionUser, id: string, request: ReviewRequest): Promise<string> };
 }
 
@@ -55,9 +55,8 @@ export class InboxService {
         results.push({ kind, id, ok: false, status: null, message: '您没有审核此类事项的权限' });
         continue;
       }
-      const body: ReviewRequest = kind === 'target_sheet' ? { comment: request.comment, reviewGrade: request.reviewGrade, ratings: request.ratings } : { comment: request.comment };
       try {
-        results.push({ kind, id, ok: true, status: await approval.approve(user, id, body), message: null });
+        results.push({ kind, id, ok: true, status: await approval.approve(user, id, { comment: request.comment, reviewGrade: request.reviewGrade, ratings: request.ratings }), message: null });
       } catch (error) {
         if (!(error instanceof HttpException)) throw error;
         results.push({ kind, id, ok: false, status: null, message: clerkBody(error, error.getStatus()).message });

@@ -37,7 +37,8 @@ export class SelfEvaluationInbox extends ChainInboxSource<Row> {
 
   readonly approval = {
     permission: 'selfEvaluation.review' as const,
-    approve: async (user: SessionUser, id: string, request: ReviewRequest) => (await this.evaluations.transition(user, id, 'approve', request)).status,
+    // the review grades belong to target sheets (SPEC §12): a report's approval takes the comment only
+    approve: async (user: SessionUser, id: string, request: ReviewRequest) => (await this.evaluations.transition(user, id, 'approve', { comment: request.comment })).status,
   };
 
   async waitingQuery(user: SessionUser): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
