@@ -1,16 +1,9 @@
 import { RunningApp, startApp } from '../support/app';
 import { Client } from '../support/http';
+import { completeSheet } from '../support/sheet-rows';
 
 const PASSWORD = 'Harbor@2035';
-const row = (level1: string, level2: string, name: string, value: string, unit: string, weight: string) => ({
-  level1, level2, name, comparator: '≥', value, unit, kind: '定量', content: '', basis: '计划标准', lastYearActual: null, weight, scoringRule: '按完成比例赋分', evidence: '验收资料',
-});
-const COMPLETE = [
-  row('产出指标', '数量指标', '航道疏浚里程', '12', '公里', '25'),
-  row('产出指标', '质量指标', '疏浚验收合格率', '95', '%', '25'),
-  row('效益指标', '社会效益指标', '通航保证率', '98', '%', '30'),
-  row('满意度指标', '服务对象满意度指标', '船户满意度', '90', '%', '10'),
-];
+const COMPLETE = completeSheet(['航道疏浚里程', '疏浚验收合格率', '通航保证率', '船户满意度']);
 
 /** POST /api/inbox/approve: each document its own approval, refusals said per item; and the 待办's stage and overdue fields. */
 describe('批量审核 from the inbox', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { RunningApp, startApp, WEB_DIST } from '../support/app';
 import { Client, DEMO_PASSWORD } from '../support/http';
+import { completeSheet } from '../support/sheet-rows';
 import { ARTIFACTS, launchChromium } from './pages/browser';
 import { InboxPage } from './pages/inbox.page';
 import { LoginPage } from './pages/login.page';
@@ -9,16 +10,7 @@ import { SheetPage } from './pages/sheet.page';
 
 const YEAR = 2034;
 const PASSWORD = 'Forest@2034';
-const row = (level1: string, level2: string, name: string, value: string, unit: string, weight: string) => ({
-  level1, level2, name, comparator: '≥', value, unit, kind: '定量', content: '', basis: '计划标准', lastYearActual: null, weight, scoringRule: '按完成比例赋分', evidence: '验收资料',
-});
-/** 产出 50 + 效益 30 + 满意度 10 = 90: nothing blocks its submission. */
-const COMPLETE = [
-  row('产出指标', '数量指标', '造林面积', '1200', '亩', '25'),
-  row('产出指标', '质量指标', '苗木成活率', '85', '%', '25'),
-  row('效益指标', '生态效益指标', '森林覆盖率提高', '0.2', '%', '30'),
-  row('满意度指标', '服务对象满意度指标', '林农满意度', '90', '%', '10'),
-];
+const COMPLETE = completeSheet(['造林面积', '苗木成活率', '森林覆盖率提高', '林农满意度']);
 const PROJECTS = ['退耕还林补助经费', '森林防火专项经费', '林业有害生物防治经费'];
 
 /** 待办 as the landing page: its four stages, deadlines and overdue marks, the badge after each action, and 批量审核. */
